@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tequio/platform';
+import { agendaService } from './agenda.service';
+
+runService(agendaService);

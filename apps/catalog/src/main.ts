@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tequio/platform';
+import { catalogService } from './catalog.service';
+
+runService(catalogService);

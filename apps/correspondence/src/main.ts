@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tequio/platform';
+import { correspondenceService } from './correspondence.service';
+
+runService(correspondenceService);

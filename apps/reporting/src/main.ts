@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tequio/platform';
+import { reportingService } from './reporting.service';
+
+runService(reportingService);

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tequio/platform';
+import { transparencyService } from './transparency.service';
+
+runService(transparencyService);

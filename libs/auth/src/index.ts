@@ -1,0 +1,16 @@
+export { ROLES, type Role, type TequioClaims, isRole, tequioClaimsSchema } from './claims';
+export { AUTH_CONFIG, type AuthConfig, authConfigFromEnv, defaultDevKeysDir } from './auth-config';
+export {
+  DEV_PRIVATE_KEY_FILE,
+  DEV_PUBLIC_KEY_FILE,
+  type DevKeyPair,
+  type DevTokenClaims,
+  type DevTokenOptions,
+  loadOrCreateDevKeyPair,
+  signDevToken,
+} from './dev-keys';
+export { IS_PUBLIC_KEY, ROLES_KEY, CurrentUser, Public, Roles } from './decorators';
+export { JwtAuthGuard, RolesGuard } from './guards';
+export { JWT_STRATEGY, JwtStrategy } from './jwt.strategy';
+export { AuthModule } from './auth.module';
+export { assertTenant, assertUnitScope, canActForUnit } from './unit-scope';

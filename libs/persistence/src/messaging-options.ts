@@ -1,0 +1,14 @@
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  /** Service name: kafkajs client id, CloudEvents `source` (`/tequio/<service>`) and inbox consumer name. */
+  service: string;
+  brokers: string[];
+  /** How often the relay looks for unsent outbox rows when idle. */
+  outboxPollMs: number;
+  outboxBatchSize: number;
+  /** Publishing can be switched off, e.g. in a migrations-only process. */
+  relayEnabled: boolean;
+  /** Attempts of a failing event handler before the event is dead-lettered. */
+  consumerMaxAttempts: number;
+}

@@ -1,0 +1,76 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { EventProducer, kafkaTransportClientOptions } from '@tequio/persistence';
+import { Logger } from 'nestjs-pino';
+import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
+import { runMigrations } from './database/migrations';
+import { setupOpenApi } from './http/swagger';
+import { provisionTopics } from './messaging/topics';
+import { PlatformModule } from './platform.module';
+import { ServiceDefinition } from './service-definition';
+
+/**
+ * Builds the hybrid app (HTTP + Kafka consumer) without listening: `main.ts` and the integration tests
+ * share this, so tests exercise the same wiring that production runs.
+ */
+export async function createServiceApp(definition: ServiceDefinition, config: ServiceConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(PlatformModule.forService(definition, config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  setupOpenApi(app, definition);
+  if (definition.consumes.length > 0) {
+    await provisionTopics(app.get(EventProducer), config, definition);
+    app.connectMicroservice<MicroserviceOptions>(
+      {
+        transport: Transport.KAFKA,
+        options: {
+          client: kafkaTransportClientOptions(`tequio-${definition.name}-consumer`, config.KAFKA_BROKERS),
+          consumer: { groupId: config.KAFKA_CONSUMER_GROUP, allowAutoTopicCreation: true },
+          subscribe: { fromBeginning: true },
+          // Keep the configured group id as is: Nest would otherwise append "-server".
+          postfixId: '',
+        },
+      },
+      { inheritAppConfig: true },
+    );
+  }
+  return app;
+}
+
+/** Starts the app: migrations (unless disabled), Kafka consumer, then HTTP. */
+export async function startServiceApp(definition: ServiceDefinition, config: ServiceConfig): Promise<INestApplication> {
+  if (config.MIGRATIONS_RUN) await runMigrations(config, definition);
+  const app = await createServiceApp(definition, config);
+  await app.startAllMicroservices();
+  await app.listen(config.PORT, config.HOST);
+  return app;
+}
+
+/**
+ * The whole `main.ts` of a service. `node main migrate` only applies migrations (the Helm hook Job);
+ * no argument runs the service.
+ */
+export function runService(definition: ServiceDefinition): void {
+  let config: ServiceConfig;
+  try {
+    config = loadServiceConfig(definition.name, definition.defaultPort);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const command = process.argv[2] ?? 'serve';
+  const work =
+    command === 'migrate'
+      ? runMigrations(config, definition).then(() => process.exit(0))
+      : command === 'serve'
+        ? startServiceApp(definition, config).then((app) => app.get(Logger).log(`${definition.name} listening on port ${config.PORT}`))
+        : Promise.reject(new Error(`Unknown command "${command}": use "serve" (default) or "migrate"`));
+  work.catch((error: unknown) => {
+    process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? error}\n`);
+    process.exit(1);
+  });
+}

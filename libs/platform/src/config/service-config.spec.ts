@@ -1,0 +1,27 @@
+import { ConfigurationError, loadServiceConfig } from './service-config';
+
+const valid = { DATABASE_URL: 'postgres://u:p@db:5432/tequio', KAFKA_BROKERS: 'k1:9092, k2:9092' };
+
+describe('loadServiceConfig', () => {
+  it('applies the service defaults', () => {
+    const config = loadServiceConfig('catalog', 3001, valid);
+    expect(config.PORT).toBe(3001);
+    expect(config.DATABASE_SCHEMA).toBe('catalog');
+    expect(config.KAFKA_BROKERS).toEqual(['k1:9092', 'k2:9092']);
+    expect(config.KAFKA_CONSUMER_GROUP).toBe('tequio.catalog');
+    expect(config.MIGRATIONS_RUN).toBe(true);
+  });
+
+  it('names a missing variable', () => {
+    expect(() => loadServiceConfig('catalog', 3001, { KAFKA_BROKERS: 'k:9092' })).toThrow(/DATABASE_URL is required/);
+    expect(() => loadServiceConfig('catalog', 3001, { DATABASE_URL: valid.DATABASE_URL })).toThrow(/KAFKA_BROKERS is required/);
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, PORT: 'eighty' })).toThrow(ConfigurationError);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, KAFKA_BROKERS: 'no-port' })).toThrow(/KAFKA_BROKERS must be a comma-separated list of host:port/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, MIGRATIONS_RUN: 'yes' })).toThrow(/MIGRATIONS_RUN/);
+  });
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
+const brokerList = z
+  .string({ error: 'is required (e.g. kafka-0:9092,kafka-1:9092)' })
+  .min(1)
+  .transform((value) => value.split(',').map((b) => b.trim()).filter(Boolean))
+  .refine((brokers) => brokers.length > 0 && brokers.every((b) => /^[^\s:]+:\d+$/.test(b)), {
+    message: 'must be a comma-separated list of host:port',
+  });
+
+function serviceConfigSchema(service: string, defaultPort: number) {
+  return z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(defaultPort),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string({ error: 'is required (e.g. postgres://user:pass@host:5432/tequio)' })
+      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// URL'),
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
+      .default(service),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    MIGRATIONS_RUN: booleanFlag.default(true),
+    KAFKA_BROKERS: brokerList,
+    KAFKA_CONSUMER_GROUP: z.string().min(1).default(`tequio.${service}`),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
+    KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  });
+}
+
+export type ServiceConfig = z.infer<ReturnType<typeof serviceConfigSchema>> & { SERVICE: string };
+
+export class ConfigurationError extends Error {}
+
+/**
+ * Reads and validates the environment once at boot. A bad value stops the service with one line
+ * naming the variable, instead of a stack trace minutes later.
+ */
+export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = serviceConfigSchema(service, defaultPort).safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
+    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems}`);
+  }
+  return { ...parsed.data, SERVICE: service };
+}

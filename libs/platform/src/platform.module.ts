@@ -1,0 +1,71 @@
+import './http/zod-locale';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@tequio/auth';
+import { MessagingModule } from '@tequio/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { ServiceConfig } from './config/service-config';
+import { dataSourceOptions } from './database/migrations';
+import { HealthController } from './health/health.controller';
+import { KafkaHealthIndicator } from './health/kafka.health';
+import { ValidationErrorFilter } from './http/validation-error.filter';
+import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
+import { MetricsController } from './metrics/metrics.controller';
+import { ServiceDefinition } from './service-definition';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
+
+/** The root module of every service: its features plus logging, database, messaging, auth, health and metrics. */
+@Module({})
+export class PlatformModule {
+  static forService(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            base: { service: definition.name },
+            // Honour a caller's request id so one id follows a request across services.
+            genReqId: (request: IncomingMessage, response: ServerResponse) => {
+              const header = request.headers['x-request-id'];
+              const id = (Array.isArray(header) ? header[0] : header) || randomUUID();
+              response.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.includes(request.url ?? '') },
+          },
+        }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config, definition), autoLoadEntities: true }),
+        MessagingModule.forRoot({
+          service: definition.name,
+          brokers: config.KAFKA_BROKERS,
+          outboxPollMs: config.OUTBOX_POLL_MS,
+          outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+          relayEnabled: true,
+          consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+        }),
+        AuthModule,
+        TerminusModule,
+        ...definition.imports,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        KafkaHealthIndicator,
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ValidationErrorFilter },
+        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
+      ],
+      exports: [SERVICE_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+export * from './database';
+export * from './in-process-service';
+export * from './kafka';
+export * from './service-process';
+export * from './test-environment';
+export * from './tokens';

@@ -1,0 +1,79 @@
+import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
+import { startLocalKafka, stopLocalKafka } from '@tequio/devstack';
+import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, uniqueGroup } from './test-environment';
+
+export interface TappedMessage {
+  topic: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+function kafka(): Kafka {
+  return new Kafka({ clientId: 'tequio-tests', brokers: requireEnv('KAFKA_BROKERS').split(','), logLevel: logLevel.NOTHING });
+}
+
+function headersOf(headers: IHeaders | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([name, value]) => [name, String(value)]));
+}
+
+/** Reads topics from the beginning with its own group, collecting what a consumer of ours would see. */
+export class EventTap {
+  readonly messages: TappedMessage[] = [];
+  private constructor(private readonly consumer: Consumer) {}
+
+  static async open(topics: string[]): Promise<EventTap> {
+    const consumer = kafka().consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true });
+    const tap = new EventTap(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, message }: { topic: string; message: KafkaMessage }) => {
+        tap.messages.push({ topic, key: message.key?.toString() ?? null, value: message.value?.toString() ?? null, headers: headersOf(message.headers) });
+      },
+    });
+    return tap;
+  }
+
+  async waitFor(predicate: (message: TappedMessage) => boolean, what: string, timeoutMs = 30_000): Promise<TappedMessage> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.messages.find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}; saw ${this.messages.length} message(s)`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  close(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}
+
+/** Publishes raw messages, e.g. malformed events, as a misbehaving producer would. */
+export async function produceRaw(topic: string, messages: { key?: string; value: string; headers?: Record<string, string> }[]): Promise<void> {
+  const producer = kafka().producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: true });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+/** Control of the broker the test run started; undefined when tests attach to an external broker. */
+export function localBrokerControl(): { stop(): Promise<void>; start(): Promise<void> } | undefined {
+  const dataDir = process.env[TEST_ENV.kafkaDir];
+  if (!dataDir) return undefined;
+  return {
+    stop: () => stopLocalKafka(dataDir),
+    start: async () => {
+      await startLocalKafka({
+        dataDir,
+        port: Number(requireEnv(TEST_ENV.kafkaPort)),
+        controllerPort: Number(requireEnv(TEST_ENV.kafkaControllerPort)),
+        cacheDir: KAFKA_CACHE_DIR,
+      });
+    },
+  };
+}
