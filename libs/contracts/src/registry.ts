@@ -1,9 +1,13 @@
 import { EventDefinition } from './event-definition';
 import { CATALOG_EVENTS } from './events/catalog';
+import { REPORTING_EVENTS } from './events/reporting';
 import { describeIssues } from './envelope';
 
 /** Every event type Tequio publishes. Producers and consumers validate against the same schemas. */
-export const EVENT_DEFINITIONS: readonly EventDefinition[] = [...CATALOG_EVENTS];
+export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
+  ...CATALOG_EVENTS,
+  ...REPORTING_EVENTS,
+];
 
 const byType = new Map(EVENT_DEFINITIONS.map((definition) => [definition.type, definition]));
 

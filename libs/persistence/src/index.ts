@@ -1,3 +1,5 @@
+export * from './audit/audit-trail';
+export * from './audit/audit-trail.migration';
 export * from './inbox/event-consumer';
 export * from './kafka/event-producer';
 export * from './kafka/kafka-client';

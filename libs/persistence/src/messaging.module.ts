@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditTrail } from './audit/audit-trail';
 import { EventConsumer } from './inbox/event-consumer';
 import { EventProducer } from './kafka/event-producer';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
@@ -12,8 +13,8 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, EventProducer, OutboxService, OutboxRelay, EventConsumer],
-      exports: [MESSAGING_OPTIONS, EventProducer, OutboxService, OutboxRelay, EventConsumer],
+      providers: [{ provide: MESSAGING_OPTIONS, useValue: options }, EventProducer, OutboxService, OutboxRelay, EventConsumer, AuditTrail],
+      exports: [MESSAGING_OPTIONS, EventProducer, OutboxService, OutboxRelay, EventConsumer, AuditTrail],
     };
   }
 }

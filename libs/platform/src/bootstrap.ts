@@ -19,8 +19,8 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   setupOpenApi(app, definition);
+  await provisionTopics(app.get(EventProducer), config, definition);
   if (definition.consumes.length > 0) {
-    await provisionTopics(app.get(EventProducer), config, definition);
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.KAFKA,

@@ -1,3 +1,6 @@
+import { EventDefinition, toKafkaHeaders } from '@tequio/contracts';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
 import { startLocalKafka, stopLocalKafka } from '@tequio/devstack';
 import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, uniqueGroup } from './test-environment';
@@ -23,7 +26,12 @@ export class EventTap {
   private constructor(private readonly consumer: Consumer) {}
 
   static async open(topics: string[]): Promise<EventTap> {
-    const consumer = kafka().consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true });
+    const client = kafka();
+    const admin = client.admin();
+    await admin.connect();
+    // Subscribing to a topic that does not exist yet fails; create it as a service would.
+    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true }).finally(() => admin.disconnect());
+    const consumer = client.consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true });
     const tap = new EventTap(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
@@ -75,5 +83,25 @@ export function localBrokerControl(): { stop(): Promise<void>; start(): Promise<
         cacheDir: KAFKA_CACHE_DIR,
       });
     },
+  };
+}
+
+/** A well-formed CloudEvents message, as one of our producers would publish it. */
+export function cloudEventMessage<TData>(
+  definition: EventDefinition<z.ZodType<TData>>,
+  event: { subject: string; data: TData; tenant?: string; id?: string; source?: string },
+): { key: string; value: string; headers: Record<string, string> } {
+  return {
+    key: event.subject,
+    value: JSON.stringify(event.data),
+    headers: toKafkaHeaders({
+      id: event.id ?? randomUUID(),
+      type: definition.type,
+      source: event.source ?? '/tequio/tests',
+      time: new Date().toISOString(),
+      specversion: '1.0',
+      subject: event.subject,
+      tenant: event.tenant ?? 'oaxaca-de-juarez',
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, UNIT_KIND_LABELS, UnitCreated, UnitDeactivated, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
-import { OutboxService } from '@tequio/persistence';
+import { AuditTrail, OutboxService } from '@tequio/persistence';
 import { Page, todayInMexico } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, UpdateUnitDto } from './unit.dto';
@@ -15,6 +15,7 @@ export class UnitsService {
   constructor(
     private readonly units: UnitsRepository,
     private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async create(user: TequioClaims, dto: CreateUnitDto): Promise<UnitView> {
@@ -39,6 +40,7 @@ export class UnitsService {
         }),
       );
       await this.emit(manager, UnitCreated, created);
+      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: created.id, action: 'created', after: created });
       return created;
     });
     return view(unit);
@@ -47,6 +49,7 @@ export class UnitsService {
   async update(user: TequioClaims, id: string, dto: UpdateUnitDto): Promise<UnitView> {
     const unit = await this.units.transaction(async (manager) => {
       const unit = await this.require(manager, user.tenant, id);
+      const before = { ...unit };
       if (dto.parentId !== undefined && dto.parentId !== unit.parentId && dto.parentId !== null) {
         await this.requireParent(manager, user.tenant, dto.parentId);
         if ((await this.units.ancestorIds(manager, dto.parentId)).includes(unit.id)) {
@@ -60,6 +63,8 @@ export class UnitsService {
       unit.version += 1;
       const saved = await this.units.save(manager, unit);
       await this.emit(manager, UnitUpdated, saved);
+      const action = before.parentId !== saved.parentId ? 'moved' : 'updated';
+      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: saved.id, action, before, after: saved });
       return saved;
     });
     return view(unit);
@@ -68,12 +73,14 @@ export class UnitsService {
   async deactivate(user: TequioClaims, id: string, dto: DeactivateUnitDto): Promise<UnitView> {
     const unit = await this.units.transaction(async (manager) => {
       const unit = await this.require(manager, user.tenant, id);
+      const before = { ...unit };
       const activeTo = dto.activeTo ?? todayInMexico();
       if (activeTo < unit.activeFrom) throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
       unit.activeTo = activeTo;
       unit.version += 1;
       const saved = await this.units.save(manager, unit);
       await this.emit(manager, UnitDeactivated, saved);
+      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: saved.id, action: 'deactivated', before, after: saved });
       return saved;
     });
     return view(unit);
