@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderAsyncApiJson } from '../libs/contracts/src';
+import { renderAsyncApiJson } from '@tequio/contracts';
 
 const OUTPUT = 'docs/events/asyncapi.json';
 const USAGE = 'usage: generate-asyncapi [--check]';

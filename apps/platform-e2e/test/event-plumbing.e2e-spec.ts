@@ -85,6 +85,9 @@ describe('catalog → outbox → Kafka → reporting', () => {
       await new Promise((r) => setTimeout(r, 1500));
       const pending = await database.query<{ sent_at: Date | null }>(`SELECT sent_at FROM catalog.outbox WHERE message_key = $1`, [unit.id]);
       expect(pending).toEqual([{ sent_at: null }]);
+      const ready = await fetch(`${catalog.url}/health/ready`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ status: 'error', error: { kafka: { status: 'down' } } });
     } finally {
       await broker.start();
     }

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { EventProducer, kafkaTransportClientOptions } from '@tequio/persistence';
+import { Partitioners } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
@@ -28,6 +29,7 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
           client: kafkaTransportClientOptions(`tequio-${definition.name}-consumer`, config.KAFKA_BROKERS),
           consumer: { groupId: config.KAFKA_CONSUMER_GROUP, allowAutoTopicCreation: true },
           subscribe: { fromBeginning: true },
+          producer: { createPartitioner: Partitioners.DefaultPartitioner },
           // Keep the configured group id as is: Nest would otherwise append "-server".
           postfixId: '',
         },
