@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, localBrokerControl, ServiceProcess, spawnService, TestDatabase } from '@tequio/testing';
+import { bearer, createTestDatabase, localBrokerControl, ServiceProcess, spawnService, TestDatabase, uniqueTenant } from '@tequio/testing';
 
 /*
  * The platform's plumbing end to end, with the services running as real processes:
@@ -9,7 +9,7 @@ describe('catalog → outbox → Kafka → reporting', () => {
   let database: TestDatabase;
   let catalog: ServiceProcess;
   let reporting: ServiceProcess;
-  const admin = bearer(['admin']);
+  const admin = bearer(['admin'], { tenant: uniqueTenant('e2e') });
 
   beforeAll(async () => {
     database = await createTestDatabase();

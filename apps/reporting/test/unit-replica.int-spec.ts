@@ -1,5 +1,5 @@
 import { deadLetterTopic, DLQ_REASON_HEADER, Topic, UnitCreated, UnitUpdated } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { reportingService } from '../src/reporting.service';
 
@@ -8,7 +8,8 @@ describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;
   let reporting: RunningService;
   let dlq: EventTap;
-  const reader = bearer(['planning']);
+  const tenant = uniqueTenant('replica');
+  const reader = bearer(['planning'], { tenant });
 
   const unit = (code: string, version = 1, name = `Unidad ${code}`) => ({
     unitId: randomUUID(),
@@ -46,12 +47,12 @@ describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {
 
   it('applies a redelivered event once', async () => {
     const data = unit('R-1');
-    const message = cloudEventMessage(UnitCreated, { subject: data.unitId, data });
+    const message = cloudEventMessage(UnitCreated, { subject: data.unitId, data, tenant });
     await produceRaw(Topic.CatalogUnitV1, [message, message]);
     await replicaOf('R-1', (item) => item?.version === 1);
     // A later event on the same partition proves the duplicate was already handled.
     const later = { ...data, name: 'Renombrada', version: 2 };
-    await produceRaw(Topic.CatalogUnitV1, [cloudEventMessage(UnitUpdated, { subject: data.unitId, data: later })]);
+    await produceRaw(Topic.CatalogUnitV1, [cloudEventMessage(UnitUpdated, { subject: data.unitId, data: later, tenant })]);
     await replicaOf('R-1', (item) => item?.version === 2);
     const inbox = await database.query(`SELECT count(*)::int AS n FROM reporting.inbox WHERE event_id = $1`, [message.headers['ce_id']]);
     expect(inbox).toEqual([{ n: 1 }]);
@@ -60,9 +61,9 @@ describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {
   it('keeps the newest snapshot when an older one arrives late', async () => {
     const data = unit('R-2', 3, 'Nueva');
     await produceRaw(Topic.CatalogUnitV1, [
-      cloudEventMessage(UnitUpdated, { subject: data.unitId, data }),
-      cloudEventMessage(UnitUpdated, { subject: data.unitId, data: { ...data, version: 2, name: 'Vieja' } }),
-      cloudEventMessage(UnitUpdated, { subject: data.unitId, data: { ...data, version: 4, name: 'Última' } }),
+      cloudEventMessage(UnitUpdated, { subject: data.unitId, data, tenant }),
+      cloudEventMessage(UnitUpdated, { subject: data.unitId, data: { ...data, version: 2, name: 'Vieja' }, tenant }),
+      cloudEventMessage(UnitUpdated, { subject: data.unitId, data: { ...data, version: 4, name: 'Última' }, tenant }),
     ]);
     const item = await replicaOf('R-2', (i) => i?.version === 4);
     expect(item.name).toBe('Última');
@@ -70,14 +71,14 @@ describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {
 
   it('dead-letters malformed events with the reason and keeps consuming', async () => {
     const good = unit('R-3');
-    const missingCode = cloudEventMessage(UnitCreated, { subject: good.unitId, data: { ...good, code: undefined } as never });
-    const unknownType = { ...cloudEventMessage(UnitCreated, { subject: good.unitId, data: good }) };
+    const missingCode = cloudEventMessage(UnitCreated, { subject: good.unitId, data: { ...good, code: undefined } as never, tenant });
+    const unknownType = { ...cloudEventMessage(UnitCreated, { subject: good.unitId, data: good, tenant }) };
     unknownType.headers = { ...unknownType.headers, ce_type: 'tequio.catalog.unit.exploded' };
     await produceRaw(Topic.CatalogUnitV1, [
       { key: 'no-headers', value: 'not json at all' },
       missingCode,
       unknownType,
-      cloudEventMessage(UnitCreated, { subject: good.unitId, data: good }),
+      cloudEventMessage(UnitCreated, { subject: good.unitId, data: good, tenant }),
     ]);
 
     const noHeaders = await dlq.waitFor((m) => m.key === 'no-headers', 'the headerless message in the DLQ');

@@ -178,7 +178,7 @@ describe('buildAsyncApiDocument', () => {
 describe('buildAsyncApiDocument with other definitions', () => {
   it('picks up new definitions, on new channels', () => {
     const ProgramCreated = defineEvent({
-      type: 'tequio.catalog.program.created',
+      type: 'tequio.catalog.program.sketched',
       topic: Topic.CatalogProgramV1,
       summary: 'A program was registered.',
       data: z.object({ programId: z.uuid(), name: z.string().optional() }).strict(),

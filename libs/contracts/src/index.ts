@@ -2,6 +2,8 @@ export * from './asyncapi';
 export * from './envelope';
 export * from './event-definition';
 export * from './events/catalog';
+export * from './events/catalog-mir';
+export * from './events/catalog-settings';
 export * from './events/reporting';
 export * from './registry';
 export * from './topics';

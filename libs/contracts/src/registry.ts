@@ -1,11 +1,15 @@
 import { EventDefinition } from './event-definition';
 import { CATALOG_EVENTS } from './events/catalog';
+import { CATALOG_MIR_EVENTS } from './events/catalog-mir';
+import { CATALOG_SETTINGS_EVENTS } from './events/catalog-settings';
 import { REPORTING_EVENTS } from './events/reporting';
 import { describeIssues } from './envelope';
 
 /** Every event type Tequio publishes. Producers and consumers validate against the same schemas. */
 export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...CATALOG_EVENTS,
+  ...CATALOG_MIR_EVENTS,
+  ...CATALOG_SETTINGS_EVENTS,
   ...REPORTING_EVENTS,
 ];
 

@@ -37,3 +37,11 @@ export function withDatabase(url: string, database: string): string {
 export function uniqueGroup(label: string): string {
   return `${process.env[TEST_ENV.runId] ?? 'local'}.${label}.${Math.random().toString(36).slice(2, 8)}`;
 }
+
+/**
+ * Test files share the broker, so a consumer may also see other files' events. A tenant of its own
+ * keeps a test's data (and its unique codes) apart from everyone else's.
+ */
+export function uniqueTenant(label = 'test'): string {
+  return `${label}-${Math.random().toString(36).slice(2, 10)}`;
+}

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
-import { Topic, UnitCreated, UnitDeactivated, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
+import { Topic, UnitCreated, UnitDeactivated, UnitDeleted, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
 import { EventConsumer, InboxHandler, on } from '@tequio/persistence';
 import { UnitReplicaRepository } from './unit-replica.repository';
 
@@ -15,6 +15,7 @@ export class UnitEventsController {
   @EventPattern(Topic.CatalogUnitV1)
   async onUnitEvent(_payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
     const apply: InboxHandler<UnitSnapshot> = (unit, { manager, event }) => this.units.upsert(manager, event.tenant, unit);
-    await this.consumer.consume(context, [on(UnitCreated, apply), on(UnitUpdated, apply), on(UnitDeactivated, apply)]);
+    const remove: InboxHandler<UnitSnapshot> = (unit, { manager, event }) => this.units.remove(manager, event.tenant, unit);
+    await this.consumer.consume(context, [on(UnitCreated, apply), on(UnitUpdated, apply), on(UnitDeactivated, apply), on(UnitDeleted, remove)]);
   }
 }

@@ -1,8 +1,8 @@
-import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A service's local copy of a catalog unit, kept current from `tequio.catalog.unit.v1`. */
 @Entity({ name: 'unit_replica' })
-@Unique('unit_replica_tenant_code_key', ['tenant', 'code'])
+@Index('unit_replica_tenant_code_idx', ['tenant', 'code'])
 export class UnitReplica {
   @PrimaryColumn('uuid')
   id: string;

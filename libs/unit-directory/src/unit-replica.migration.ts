@@ -15,9 +15,11 @@ export class UnitReplica1763700000100 implements MigrationInterface {
         active_from date NOT NULL,
         active_to date,
         version integer NOT NULL,
-        updated_at timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT unit_replica_tenant_code_key UNIQUE (tenant, code)
+        updated_at timestamptz NOT NULL DEFAULT now()
       )`);
+    // Not unique: events of different units travel on different partitions, so a code freed by one
+    // unit and reused by another may briefly appear twice here; lookups prefer the active, newest row.
+    await queryRunner.query(`CREATE INDEX unit_replica_tenant_code_idx ON unit_replica (tenant, code)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -29,8 +29,20 @@ export class UnitReplicaRepository {
     );
   }
 
+  /** Drops a deleted unit, unless the replica already holds a newer version (a later snapshot of the same id). */
+  async remove(manager: EntityManager, tenant: string, unit: UnitSnapshot): Promise<void> {
+    await manager.query(`DELETE FROM unit_replica WHERE id = $1 AND tenant = $2 AND version < $3`, [unit.unitId, tenant, unit.version]);
+  }
+
+  /** The unit holding the code: the still-active one if a freed code was briefly held twice. */
   findByCode(tenant: string, code: string): Promise<UnitReplica | null> {
-    return this.dataSource.getRepository(UnitReplica).findOneBy({ tenant, code });
+    return this.dataSource
+      .getRepository(UnitReplica)
+      .createQueryBuilder('unit')
+      .where('unit.tenant = :tenant AND unit.code = :code', { tenant, code })
+      .orderBy('unit.active_to', 'DESC', 'NULLS FIRST')
+      .addOrderBy('unit.updated_at', 'DESC')
+      .getOne();
   }
 
   async list(query: UnitReplicaQuery): Promise<{ items: UnitReplica[]; total: number }> {

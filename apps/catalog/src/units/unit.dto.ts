@@ -49,6 +49,16 @@ export class ListUnitsQueryDto extends createZodDto(
     .strict(),
 ) {}
 
+export class UnitTreeQueryDto extends createZodDto(
+  z
+    .object({
+      activeOn: isoDate
+        .optional()
+        .meta({ example: '2025-09-30', description: 'Solo unidades activas ese día, bajo la unidad superior que tenían ese día' }),
+    })
+    .strict(),
+) {}
+
 export const unitResponseExample = {
   id: '6f1c2a9e-8a53-4c1e-9c31-2f0a2b7d4e10',
   tenant: 'oaxaca-de-juarez',
@@ -64,4 +74,60 @@ export const unitResponseExample = {
   version: 1,
   createdAt: '2025-01-02T16:00:00.000Z',
   updatedAt: '2025-01-02T16:00:00.000Z',
+};
+
+export const unitTreeResponseExample = {
+  activeOn: '2025-09-30',
+  total: 2,
+  roots: [
+    {
+      id: '1b2c3d4e-0000-4000-8000-000000000100',
+      code: '100',
+      name: 'Presidencia Municipal',
+      kind: 'secretaria',
+      kindLabel: 'Secretaría',
+      parentId: null,
+      activeFrom: '2025-01-01',
+      activeTo: null,
+      children: [
+        {
+          id: '6f1c2a9e-8a53-4c1e-9c31-2f0a2b7d4e10',
+          code: '402',
+          name: 'Secretaría Particular',
+          kind: 'secretaria',
+          kindLabel: 'Secretaría',
+          parentId: '1b2c3d4e-0000-4000-8000-000000000100',
+          activeFrom: '2025-01-01',
+          activeTo: null,
+          children: [],
+        },
+      ],
+    },
+  ],
+};
+
+export const unitHistoryResponseExample = {
+  unitId: '6f1c2a9e-8a53-4c1e-9c31-2f0a2b7d4e10',
+  code: '402',
+  name: 'Secretaría Particular',
+  items: [
+    {
+      parentId: '1b2c3d4e-0000-4000-8000-000000000100',
+      parentCode: '100',
+      parentName: 'Presidencia Municipal',
+      validFrom: '2025-01-01',
+      validTo: '2025-06-30',
+      current: false,
+      label: 'Dependió de 100 - Presidencia Municipal del 2025-01-01 al 2025-06-30',
+    },
+    {
+      parentId: null,
+      parentCode: null,
+      parentName: null,
+      validFrom: '2025-07-01',
+      validTo: null,
+      current: true,
+      label: 'Unidad raíz (sin unidad superior) desde el 2025-07-01',
+    },
+  ],
 };

@@ -1,15 +1,25 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
-import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, unitResponseExample, UpdateUnitDto } from './unit.dto';
+import {
+  CreateUnitDto,
+  DeactivateUnitDto,
+  ListUnitsQueryDto,
+  unitHistoryResponseExample,
+  unitResponseExample,
+  UnitTreeQueryDto,
+  unitTreeResponseExample,
+  UpdateUnitDto,
+} from './unit.dto';
 import { UnitsService } from './units.service';
 
 @ApiTags('Unidades')
@@ -34,6 +44,22 @@ export class UnitsController {
     return this.units.list(user, query);
   }
 
+  // Before ':id', so "tree" is not taken for an id.
+  @Get('tree')
+  @ApiOperation({ summary: 'Árbol de unidades del municipio (hoy, o el de una fecha con activeOn)' })
+  @ApiOkResponse({ schema: { example: unitTreeResponseExample } })
+  tree(@CurrentUser() user: TequioClaims, @Query() query: UnitTreeQueryDto) {
+    return this.units.tree(user, query);
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: 'Historial de unidades superiores de una unidad (la más antigua primero)' })
+  @ApiOkResponse({ schema: { example: unitHistoryResponseExample } })
+  @ApiNotFoundResponse({ description: 'No existe en el municipio del usuario' })
+  history(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
+    return this.units.history(user, id);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'Consultar una unidad' })
   @ApiOkResponse({ schema: { example: unitResponseExample } })
@@ -49,6 +75,17 @@ export class UnitsController {
   @ApiConflictResponse({ description: 'El movimiento formaría un ciclo' })
   update(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUnitDto) {
     return this.units.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @Roles('admin', 'planning')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Eliminar una unidad registrada por error (sin unidades dependientes ni registros)' })
+  @ApiNoContentResponse({ description: 'Eliminada' })
+  @ApiNotFoundResponse({ description: 'No existe en el municipio del usuario' })
+  @ApiConflictResponse({ description: 'Tiene unidades dependientes o registros: solo puede darse de baja' })
+  delete(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
+    return this.units.delete(user, id);
   }
 
   @Post(':id/deactivate')

@@ -1,14 +1,26 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
-import { EventDefinition, UNIT_KIND_LABELS, UnitCreated, UnitDeactivated, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
+import { EventDefinition, UNIT_KIND_LABELS, UnitCreated, UnitDeactivated, UnitDeleted, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
 import { Page, todayInMexico } from '@tequio/platform';
-import { EntityManager } from 'typeorm';
-import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, UpdateUnitDto } from './unit.dto';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, UnitTreeQueryDto, UpdateUnitDto } from './unit.dto';
+import { UnitParentHistory } from './unit-parent-history.entity';
+import { buildTree, TreeNode } from './unit-tree';
 import { Unit } from './unit.entity';
-import { UnitsRepository } from './units.repository';
+import { UnitHistoryRow, UnitsRepository, UnitTreeRow } from './units.repository';
 
 export type UnitView = Unit & { kindLabel: string };
+export type UnitTreeNode = TreeNode<UnitTreeRow & { kindLabel: string }>;
+export type UnitHistoryItem = UnitHistoryRow & { current: boolean; label: string };
+
+/** What the rows that keep a unit from being deleted are, by referencing table (other tables: their name). */
+const RECORD_LABELS: Record<string, string> = {
+  unit: 'unidades dependientes',
+  unit_parent_history: 'historial de unidades superiores de otras unidades',
+  program: 'programas presupuestarios',
+  indicator: 'indicadores',
+};
 
 @Injectable()
 export class UnitsService {
@@ -39,6 +51,7 @@ export class UnitsService {
           version: 1,
         }),
       );
+      await this.units.savePeriod(manager, period(created.id, created.parentId, created.activeFrom));
       await this.emit(manager, UnitCreated, created);
       await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: created.id, action: 'created', after: created });
       return created;
@@ -62,6 +75,8 @@ export class UnitsService {
       }
       unit.version += 1;
       const saved = await this.units.save(manager, unit);
+      if (before.activeFrom !== saved.activeFrom) await this.alignHistoryStart(manager, saved);
+      if (before.parentId !== saved.parentId) await this.recordMove(manager, saved);
       await this.emit(manager, UnitUpdated, saved);
       const action = before.parentId !== saved.parentId ? 'moved' : 'updated';
       await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: saved.id, action, before, after: saved });
@@ -84,6 +99,45 @@ export class UnitsService {
       return saved;
     });
     return view(unit);
+  }
+
+  /**
+   * Deletes a unit registered by mistake. A unit with dependent units, or that any record references (a program,
+   * an indicator, another unit's parent history...), can only be deactivated: 409 saying why.
+   */
+  async delete(user: TequioClaims, id: string): Promise<void> {
+    await this.units.transaction(async (manager) => {
+      const unit = await this.require(manager, user.tenant, id);
+      if ((await this.units.childCount(manager, unit.id)) > 0) {
+        throw new ConflictException(`id: la unidad ${unit.code} tiene unidades dependientes; solo puede darse de baja`);
+      }
+      try {
+        await this.units.delete(manager, unit.id);
+      } catch (error) {
+        const table = foreignKeyViolationTable(error);
+        if (table === undefined) throw error;
+        const what = RECORD_LABELS[table] ?? `registros en ${table}`;
+        throw new ConflictException(`id: la unidad ${unit.code} tiene registros que dependen de ella (${what}); solo puede darse de baja`);
+      }
+      const last = { ...unit, version: unit.version + 1 };
+      await this.emit(manager, UnitDeleted, last);
+      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: unit.id, action: 'deleted', before: unit, after: null });
+    });
+  }
+
+  /** The parents the unit has had, oldest first. */
+  async history(user: TequioClaims, id: string): Promise<{ unitId: string; code: string; name: string; items: UnitHistoryItem[] }> {
+    const unit = await this.units.findById(user.tenant, id);
+    if (!unit) throw new NotFoundException(`No existe la unidad ${id}`);
+    const rows = await this.units.history(unit.id);
+    return { unitId: unit.id, code: unit.code, name: unit.name, items: rows.map((row) => ({ ...row, current: row.validTo === null, label: periodLabel(row) })) };
+  }
+
+  /** The tenant's units as a tree: today's structure, or (with activeOn) the units and parents of that day. */
+  async tree(user: TequioClaims, query: UnitTreeQueryDto): Promise<{ activeOn: string | null; total: number; roots: UnitTreeNode[] }> {
+    const rows = await this.units.treeRows(user.tenant, query.activeOn);
+    const roots = buildTree(rows.map((row) => ({ ...row, kindLabel: UNIT_KIND_LABELS[row.kind] ?? row.kind })));
+    return { activeOn: query.activeOn ?? null, total: rows.length, roots };
   }
 
   async get(user: TequioClaims, id: string): Promise<UnitView> {
@@ -114,6 +168,47 @@ export class UnitsService {
     }
   }
 
+  /**
+   * Ends the current parent period the day before the move and opens one under the new parent. Moves take effect
+   * today (or on the day the unit starts, if later); a second move the same day replaces the period it opened.
+   */
+  private async recordMove(manager: EntityManager, unit: Unit): Promise<void> {
+    const today = todayInMexico();
+    const open = await this.units.openPeriod(manager, unit.id);
+    if (!open) {
+      await this.units.savePeriod(manager, period(unit.id, unit.parentId, unit.activeFrom > today ? unit.activeFrom : today));
+      return;
+    }
+    if (open.validFrom >= today) {
+      const previous = await this.units.periodEndingBefore(manager, unit.id, open.validFrom);
+      if (previous && previous.parentId === unit.parentId) {
+        // Moved back the same day: the period that never took effect disappears and the previous one goes on.
+        await this.units.deletePeriod(manager, open);
+        previous.validTo = null;
+        await this.units.savePeriod(manager, previous);
+      } else {
+        open.parentId = unit.parentId;
+        await this.units.savePeriod(manager, open);
+      }
+      return;
+    }
+    await this.units.closePeriodBefore(manager, open, today);
+    await this.units.savePeriod(manager, period(unit.id, unit.parentId, today));
+  }
+
+  /** A new activeFrom moves the start of the first parent period, as long as it does not pass a later move. */
+  private async alignHistoryStart(manager: EntityManager, unit: Unit): Promise<void> {
+    const first = await this.units.firstPeriod(manager, unit.id);
+    if (!first) return;
+    if (first.validTo !== null && unit.activeFrom > first.validTo) {
+      throw new ConflictException(
+        `activeFrom: la unidad ${unit.code} cambió de unidad superior después del ${first.validTo}; no puede iniciar después de esa fecha`,
+      );
+    }
+    first.validFrom = unit.activeFrom;
+    await this.units.savePeriod(manager, first);
+  }
+
   private emit(manager: EntityManager, definition: EventDefinition<typeof UnitCreated.data>, unit: Unit): Promise<string> {
     return this.outbox.publish(manager, definition, { subject: unit.id, tenant: unit.tenant, data: snapshot(unit) });
   }
@@ -130,6 +225,27 @@ function snapshot(unit: Unit): UnitSnapshot {
     activeTo: unit.activeTo,
     version: unit.version,
   };
+}
+
+function period(unitId: string, parentId: string | null, validFrom: string): UnitParentHistory {
+  return Object.assign(new UnitParentHistory(), { unitId, parentId, validFrom, validTo: null });
+}
+
+function periodLabel(row: UnitHistoryRow): string {
+  const parent = row.parentId === null ? null : `${row.parentCode} - ${row.parentName}`;
+  if (row.validTo === null) {
+    return parent === null ? `Unidad raíz (sin unidad superior) desde el ${row.validFrom}` : `Depende de ${parent} desde el ${row.validFrom}`;
+  }
+  return parent === null
+    ? `Fue unidad raíz (sin unidad superior) del ${row.validFrom} al ${row.validTo}`
+    : `Dependió de ${parent} del ${row.validFrom} al ${row.validTo}`;
+}
+
+/** The referencing table when the error is a PostgreSQL foreign-key violation (23503). */
+function foreignKeyViolationTable(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; table?: string };
+  return driverError.code === '23503' ? (driverError.table ?? 'otra tabla') : undefined;
 }
 
 function view(unit: Unit): UnitView {

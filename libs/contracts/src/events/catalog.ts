@@ -56,4 +56,12 @@ export const UnitDeactivated = defineEvent({
   example: { ...unitExample, activeTo: '2025-12-31', version: 3 },
 });
 
-export const CATALOG_EVENTS = [UnitCreated, UnitUpdated, UnitDeactivated] as const;
+export const UnitDeleted = defineEvent({
+  type: 'tequio.catalog.unit.deleted',
+  topic: Topic.CatalogUnitV1,
+  summary: 'A unit registered by mistake was deleted (it had no dependent units nor records); the data is its last snapshot, version bumped.',
+  data: unitSnapshotSchema,
+  example: { ...unitExample, version: 2 },
+});
+
+export const CATALOG_EVENTS = [UnitCreated, UnitUpdated, UnitDeactivated, UnitDeleted] as const;

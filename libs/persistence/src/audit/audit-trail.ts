@@ -67,7 +67,7 @@ export class AuditTrail {
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM audit_entry WHERE ${where}`, params);
     const rows = await this.dataSource.query(
       `SELECT id::text, entity_type AS "entityType", entity_id AS "entityId", action, actor, at, changes, reason
-       FROM audit_entry WHERE ${where} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+       FROM audit_entry WHERE ${where} ORDER BY audit_entry.id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { items: rows, total };

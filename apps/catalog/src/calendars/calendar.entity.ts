@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export const DEFAULT_CUTOFF = '15:00';
+export const DEFAULT_TIME_ZONE = 'America/Mexico_City';
+
+/** A municipality's calendar for one year: its office-hours cut-off (holidays are CalendarHoliday rows). */
+@Entity({ name: 'calendar_year' })
+export class CalendarYear {
+  @PrimaryColumn('text')
+  tenant: string;
+
+  @PrimaryColumn('integer')
+  year: number;
+
+  /** HH:MM local time: a request received later counts as received the next business day. */
+  @Column('text', { default: DEFAULT_CUTOFF })
+  cutoff: string;
+
+  @Column('text', { name: 'time_zone', default: DEFAULT_TIME_ZONE })
+  timeZone: string;
+
+  /** Bumped on every change; consumers use it to ignore stale snapshots. */
+  @Column('integer', { default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A non-working day besides Saturdays and Sundays (día inhábil). */
+@Entity({ name: 'calendar_holiday' })
+export class CalendarHoliday {
+  @PrimaryColumn('text')
+  tenant: string;
+
+  @PrimaryColumn('date')
+  date: string;
+
+  @Column('integer')
+  year: number;
+
+  @Column('text')
+  name: string;
+}

@@ -1,0 +1,470 @@
+import { BadRequestException, ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { TequioClaims } from '@tequio/auth';
+import {
+  ACCUMULATION_TYPE_LABELS,
+  EventDefinition,
+  INDICATOR_DIMENSION_LABELS,
+  INDICATOR_DIRECTION_LABELS,
+  INDICATOR_TYPE_LABELS,
+  IndicatorCreated,
+  IndicatorDefinition,
+  IndicatorDeleted,
+  IndicatorTargetsChanged,
+  IndicatorUpdated,
+  MEASUREMENT_FREQUENCY_LABELS,
+  QUARTERS,
+  QuarterTargets,
+} from '@tequio/contracts';
+import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { Page } from '@tequio/platform';
+import { EntityManager } from 'typeorm';
+import { metricsUsed, unitCodesUsed, validateFormula } from '../metrics-registry/formula-validation';
+import { MetricDefinitionsService } from '../metrics-registry/metric-definitions.service';
+import { Program } from '../programs/program.entity';
+import { programLabel, ProgramsService } from '../programs/programs.service';
+import { lockedQuarterReason, QuarterLocksService } from '../quarter-locks/quarter-locks.service';
+import { Unit } from '../units/unit.entity';
+import { ListIndicatorsQueryDto, PutTargetsDto, UpdateIndicatorDto } from './indicator.dto';
+import { Indicator } from './indicator.entity';
+import { IndicatorInput, indicatorInputSchema, IndicatorRowError } from './indicator-input';
+import { IndicatorsRepository } from './indicators.repository';
+import { checkMirSet, compareMirPositions, levelLabel } from './mir-levels';
+
+export interface IndicatorView extends Omit<Indicator, 'targetQ1' | 'targetQ2' | 'targetQ3' | 'targetQ4' | 'baselineValue' | 'baselineYear'> {
+  programLabel: string | null;
+  levelLabel: string;
+  typeLabel: string;
+  dimensionLabel: string;
+  frequencyLabel: string;
+  directionLabel: string;
+  accumulationLabel: string;
+  baseline: { value: number; year: number } | null;
+  responsibleUnitCode: string | null;
+  targets: QuarterTargets;
+}
+
+export interface CreateManyOptions {
+  /** Audit action of each indicator: `created` (default) or `imported`. */
+  action?: 'created' | 'imported';
+  /** Recorded in the audit trail, e.g. the imported file name. */
+  reason?: string;
+}
+
+interface RowProblem extends IndicatorRowError {
+  /** Clashes with stored state (a 409 when one indicator is written). */
+  conflict: boolean;
+}
+
+interface Prepared {
+  program: Program;
+  rows: { row: number; input: IndicatorInput; unitId: string; parent: { existingId: string } | { row: number } | null }[];
+  units: Map<string, Unit>;
+  problems: RowProblem[];
+}
+
+/** MIR indicators: level rules, computable formulas, quarterly targets frozen once their quarter's report is approved. */
+@Injectable()
+export class IndicatorsService {
+  constructor(
+    private readonly indicators: IndicatorsRepository,
+    private readonly programs: ProgramsService,
+    private readonly metrics: MetricDefinitionsService,
+    private readonly locks: QuarterLocksService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** One indicator (POST /programs/:programId/indicators and POST /indicators). */
+  async create(user: TequioClaims, programId: string, input: IndicatorInput): Promise<IndicatorView> {
+    return this.indicators.transaction(async (manager) => {
+      const prepared = await this.prepare(manager, user.tenant, programId, [input], null);
+      if (prepared.problems.length > 0) throw singleError(prepared.problems);
+      const [created] = await this.insert(manager, user, prepared, {});
+      return (await this.views(manager, user.tenant, [created]))[0];
+    });
+  }
+
+  /**
+   * Validates a whole set of indicators for one program (levels and parents, also against what the program already
+   * has; units; formulas against the metric registry; targets against closed quarters) and inserts them inside the
+   * caller's transaction, with their events and audit entries. Activities may name components of the same set.
+   * Nothing is written when any row is invalid: throws a BadRequestException whose response carries
+   * `errors: { row, field, message }[]`, `row` being the index in `inputs` (from 0).
+   * A program that does not exist in the user's municipality throws NotFoundException.
+   */
+  async createMany(
+    manager: EntityManager,
+    user: TequioClaims,
+    programId: string,
+    inputs: IndicatorInput[],
+    options: CreateManyOptions = {},
+  ): Promise<Indicator[]> {
+    const prepared = await this.prepare(manager, user.tenant, programId, inputs, null);
+    if (prepared.problems.length > 0) throw batchError(prepared.problems);
+    return this.insert(manager, user, prepared, options);
+  }
+
+  async update(user: TequioClaims, id: string, dto: UpdateIndicatorDto): Promise<IndicatorView> {
+    return this.indicators.transaction(async (manager) => {
+      const found = await this.require(manager, user.tenant, id);
+      const program = await this.programs.requireLocked(manager, user.tenant, found.programId);
+      const current = await this.require(manager, user.tenant, id);
+      const merged = mergeForUpdate(current, dto);
+      const prepared = await this.prepare(manager, user.tenant, program.id, [merged], current);
+      if (prepared.problems.length > 0) throw singleError(prepared.problems);
+      const [{ input, unitId, parent }] = prepared.rows;
+      const before = await this.definition(manager, current);
+      Object.assign(current, entityFields(input, unitId));
+      current.parentId = parent && 'existingId' in parent ? parent.existingId : null;
+      const after = { ...definitionOf(current, prepared.units.get(unitId) as Unit), version: before.version };
+      if (canonical(after) === canonical(before)) return (await this.views(manager, user.tenant, [current]))[0];
+      current.version += 1;
+      const saved = await this.indicators.save(manager, current);
+      const data = await this.publish(manager, IndicatorUpdated, saved);
+      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'indicator', entityId: saved.id, action: 'updated', before, after: data });
+      return (await this.views(manager, user.tenant, [saved]))[0];
+    });
+  }
+
+  /** PUT /indicators/:id/targets: a changed quarter must not be closed by an approved report. */
+  async putTargets(user: TequioClaims, id: string, dto: PutTargetsDto): Promise<IndicatorView> {
+    return this.indicators.transaction(async (manager) => {
+      const found = await this.require(manager, user.tenant, id);
+      await this.programs.requireLocked(manager, user.tenant, found.programId);
+      const indicator = await this.require(manager, user.tenant, id);
+      const previous = targetsOf(indicator);
+      const next: QuarterTargets = { q1: dto.q1, q2: dto.q2, q3: dto.q3, q4: dto.q4 };
+      const changed = QUARTERS.filter((quarter) => previous[quarter] !== next[quarter]);
+      if (changed.length === 0) return (await this.views(manager, user.tenant, [indicator]))[0];
+      const locked = await this.locks.lockedQuarters(manager, user.tenant, indicator.programId, indicator.year);
+      const refused = changed.flatMap((quarter) => {
+        const lock = locked.get(quarter);
+        return lock ? [{ field: `targets.${quarter}`, message: lockedQuarterReason(lock) }] : [];
+      });
+      if (refused.length > 0) throw new ConflictException(fieldMessages(refused));
+      setTargets(indicator, next);
+      indicator.version += 1;
+      const saved = await this.indicators.save(manager, indicator);
+      const definition = await this.definition(manager, saved);
+      await this.outbox.publish(manager, IndicatorTargetsChanged, { subject: saved.id, tenant: saved.tenant, data: { ...definition, previousTargets: previous } });
+      await this.audit.record(manager, {
+        tenant: user.tenant,
+        actor: user.sub,
+        entityType: 'indicator',
+        entityId: saved.id,
+        action: 'targets-changed',
+        before: { targets: previous },
+        after: { targets: next },
+        reason: dto.reason,
+      });
+      return (await this.views(manager, user.tenant, [saved]))[0];
+    });
+  }
+
+  async remove(user: TequioClaims, id: string): Promise<IndicatorView> {
+    return this.indicators.transaction(async (manager) => {
+      const found = await this.require(manager, user.tenant, id);
+      await this.programs.requireLocked(manager, user.tenant, found.programId);
+      const indicator = await this.require(manager, user.tenant, id);
+      const children = await this.indicators.children(manager, indicator.id);
+      if (children.length > 0) {
+        throw new ConflictException(`id: el ${levelLabel(indicator)} tiene actividades (${children.map((c) => levelLabel(c)).join(', ')}); elimínelas primero`);
+      }
+      const targets = targetsOf(indicator);
+      const locked = await this.locks.lockedQuarters(manager, user.tenant, indicator.programId, indicator.year);
+      const refused = QUARTERS.flatMap((quarter) => {
+        const lock = locked.get(quarter);
+        return lock && targets[quarter] !== null ? [{ field: `targets.${quarter}`, message: lockedQuarterReason(lock, 'eliminar el indicador') }] : [];
+      });
+      if (refused.length > 0) throw new ConflictException(fieldMessages(refused));
+      const view = (await this.views(manager, user.tenant, [indicator]))[0];
+      const definition = await this.definition(manager, indicator);
+      await this.indicators.delete(manager, indicator.id);
+      const last = { ...definition, version: definition.version + 1 };
+      await this.outbox.publish(manager, IndicatorDeleted, { subject: indicator.id, tenant: indicator.tenant, data: last });
+      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'indicator', entityId: indicator.id, action: 'deleted', before: definition });
+      return { ...view, version: last.version };
+    });
+  }
+
+  async get(user: TequioClaims, id: string): Promise<IndicatorView> {
+    const indicator = await this.indicators.findById(user.tenant, id);
+    if (!indicator) throw new NotFoundException(`No existe el indicador ${id}`);
+    return (await this.views(this.indicators.manager, user.tenant, [indicator]))[0];
+  }
+
+  async list(user: TequioClaims, query: ListIndicatorsQueryDto): Promise<Page<IndicatorView>> {
+    const { items, total } = await this.indicators.list({ ...query, tenant: user.tenant });
+    return { items: await this.views(this.indicators.manager, user.tenant, items), total, limit: query.limit, offset: query.offset };
+  }
+
+  // ── Validation ──────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Checks rows for one program. `replacing` is the stored indicator a PATCH rewrites: it is left out of the
+   * program's positions, and only targets that differ from its own are checked against closed quarters.
+   */
+  private async prepare(manager: EntityManager, tenant: string, programId: string, raw: unknown[], replacing: Indicator | null): Promise<Prepared> {
+    const program = await this.programs.requireLocked(manager, tenant, programId);
+    const problems: RowProblem[] = [];
+    const parsed: { row: number; input: IndicatorInput }[] = [];
+    raw.forEach((candidate, row) => {
+      const result = indicatorInputSchema.safeParse(candidate);
+      if (result.success) parsed.push({ row, input: result.data });
+      else for (const issue of result.error.issues) problems.push({ row, field: issue.path.join('.') || '(fila)', message: issue.message, conflict: false });
+    });
+
+    // Levels and parents, against the program's other indicators.
+    const existing = (await this.indicators.ofProgram(manager, program.id)).filter((indicator) => indicator.id !== replacing?.id);
+    const mir = checkMirSet(existing, parsed.map((entry) => entry.input));
+    for (const issue of mir.issues) problems.push({ row: parsed[issue.row].row, field: issue.field, message: issue.message, conflict: issue.conflict });
+
+    // Responsible units.
+    const unitIds = parsed.map((entry) => entry.input.responsibleUnitId ?? program.ownerUnitId);
+    const units = new Map((await this.indicators.unitsByIds(manager, tenant, unitIds)).map((unit) => [unit.id, unit]));
+    parsed.forEach((entry, index) => {
+      if (!units.has(unitIds[index])) {
+        problems.push({ row: entry.row, field: 'responsibleUnitId', message: `no existe la unidad ${unitIds[index]}`, conflict: false });
+      }
+    });
+
+    // Formulas, against the metric registry and the municipality's unit codes.
+    const registry = await this.metrics.shapes(manager, parsed.flatMap((entry) => metricsUsed(entry.input.formula)));
+    const codes = parsed.flatMap((entry) => unitCodesUsed(entry.input.formula, registry));
+    const unitCodes = new Set((await this.indicators.unitsByCodes(manager, tenant, codes)).map((unit) => unit.code));
+    for (const entry of parsed) {
+      for (const issue of validateFormula(entry.input.formula, { metrics: registry, unitCodes })) problems.push({ row: entry.row, ...issue, conflict: false });
+      if (entry.input.baseline && entry.input.baseline.year > program.year) {
+        problems.push({ row: entry.row, field: 'baseline.year', message: `no puede ser posterior al año del programa (${program.year})`, conflict: false });
+      }
+    }
+
+    // Targets of closed quarters.
+    const locked = await this.locks.lockedQuarters(manager, tenant, program.id, program.year);
+    const before: QuarterTargets = replacing ? targetsOf(replacing) : { q1: null, q2: null, q3: null, q4: null };
+    for (const entry of parsed) {
+      for (const quarter of QUARTERS) {
+        const lock = locked.get(quarter);
+        if (lock && entry.input.targets[quarter] !== before[quarter]) {
+          problems.push({ row: entry.row, field: `targets.${quarter}`, message: lockedQuarterReason(lock), conflict: true });
+        }
+      }
+    }
+
+    problems.sort((a, b) => a.row - b.row);
+    return {
+      program,
+      units,
+      problems,
+      rows: parsed.map((entry, index) => ({ ...entry, unitId: unitIds[index], parent: mir.parents.get(index) ?? null })),
+    };
+  }
+
+  // ── Writing ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  private async insert(manager: EntityManager, user: TequioClaims, prepared: Prepared, options: CreateManyOptions): Promise<Indicator[]> {
+    const { program } = prepared;
+    const byIndex = new Map<number, Indicator>();
+    // Components before their activities, so an activity can point at a component of the same set.
+    const order = prepared.rows.map((_, index) => index).sort((a, b) => compareMirPositions(prepared.rows[a].input, prepared.rows[b].input));
+    for (const index of order) {
+      const { input, unitId, parent } = prepared.rows[index];
+      const parentId = parent === null ? null : 'existingId' in parent ? parent.existingId : (byIndex.get(parent.row) as Indicator).id;
+      const indicator = Object.assign(new Indicator(), {
+        tenant: program.tenant,
+        programId: program.id,
+        year: program.year,
+        ...entityFields(input, unitId),
+        parentId,
+        version: 1,
+      });
+      const saved = await this.indicators.insert(manager, indicator);
+      byIndex.set(index, saved);
+      const data = definitionOf(saved, prepared.units.get(unitId) as Unit);
+      await this.outbox.publish(manager, IndicatorCreated, { subject: saved.id, tenant: saved.tenant, data });
+      await this.audit.record(manager, {
+        tenant: user.tenant,
+        actor: user.sub,
+        entityType: 'indicator',
+        entityId: saved.id,
+        action: options.action ?? 'created',
+        after: data,
+        reason: options.reason,
+      });
+    }
+    return prepared.rows.map((_, index) => byIndex.get(index) as Indicator);
+  }
+
+  private async publish(manager: EntityManager, definition: EventDefinition<typeof IndicatorCreated.data>, indicator: Indicator): Promise<IndicatorDefinition> {
+    const data = await this.definition(manager, indicator);
+    await this.outbox.publish(manager, definition, { subject: indicator.id, tenant: indicator.tenant, data });
+    return data;
+  }
+
+  private async definition(manager: EntityManager, indicator: Indicator): Promise<IndicatorDefinition> {
+    const [unit] = await this.indicators.unitsByIds(manager, indicator.tenant, [indicator.responsibleUnitId]);
+    return definitionOf(indicator, unit);
+  }
+
+  private async require(manager: EntityManager, tenant: string, id: string): Promise<Indicator> {
+    const indicator = await this.indicators.findById(tenant, id, manager);
+    if (!indicator) throw new NotFoundException(`No existe el indicador ${id}`);
+    return indicator;
+  }
+
+  private async views(manager: EntityManager, tenant: string, indicators: Indicator[]): Promise<IndicatorView[]> {
+    const programs = await this.programs.byIds(manager, tenant, indicators.map((i) => i.programId));
+    const units = new Map((await this.indicators.unitsByIds(manager, tenant, indicators.map((i) => i.responsibleUnitId))).map((u) => [u.id, u]));
+    return indicators.map((indicator) => {
+      const { targetQ1: _1, targetQ2: _2, targetQ3: _3, targetQ4: _4, baselineValue, baselineYear, ...rest } = indicator;
+      const program = programs.get(indicator.programId);
+      return {
+        ...rest,
+        programLabel: program ? programLabel(program) : null,
+        levelLabel: levelLabel(indicator),
+        typeLabel: INDICATOR_TYPE_LABELS[indicator.type],
+        dimensionLabel: INDICATOR_DIMENSION_LABELS[indicator.dimension],
+        frequencyLabel: MEASUREMENT_FREQUENCY_LABELS[indicator.frequency],
+        directionLabel: INDICATOR_DIRECTION_LABELS[indicator.direction],
+        accumulationLabel: ACCUMULATION_TYPE_LABELS[indicator.accumulation],
+        baseline: baselineValue === null || baselineYear === null ? null : { value: baselineValue, year: baselineYear },
+        responsibleUnitCode: units.get(indicator.responsibleUnitId)?.code ?? null,
+        targets: targetsOf(indicator),
+      };
+    });
+  }
+}
+
+// ── Pure helpers ────────────────────────────────────────────────────────────────────────────────────────
+
+function targetsOf(indicator: Indicator): QuarterTargets {
+  return { q1: indicator.targetQ1, q2: indicator.targetQ2, q3: indicator.targetQ3, q4: indicator.targetQ4 };
+}
+
+function setTargets(indicator: Indicator, targets: QuarterTargets): void {
+  Object.assign(indicator, { targetQ1: targets.q1, targetQ2: targets.q2, targetQ3: targets.q3, targetQ4: targets.q4 });
+}
+
+function entityFields(input: IndicatorInput, unitId: string): Partial<Indicator> {
+  return {
+    level: input.level,
+    componentNumber: input.componentNumber ?? null,
+    activityNumber: input.activityNumber ?? null,
+    name: input.name,
+    definition: input.definition,
+    calculationMethod: input.calculationMethod,
+    unitOfMeasure: input.unitOfMeasure,
+    type: input.type,
+    dimension: input.dimension,
+    frequency: input.frequency,
+    direction: input.direction,
+    baselineValue: input.baseline?.value ?? null,
+    baselineYear: input.baseline?.year ?? null,
+    accumulation: input.accumulation,
+    factor: input.factor,
+    meansOfVerification: input.meansOfVerification,
+    responsibleUnitId: unitId,
+    targetQ1: input.targets.q1,
+    targetQ2: input.targets.q2,
+    targetQ3: input.targets.q3,
+    targetQ4: input.targets.q4,
+    formula: input.formula,
+  };
+}
+
+/** The stored indicator as an input, with the PATCH applied; numbers a new level does not carry are dropped. */
+function mergeForUpdate(current: Indicator, dto: UpdateIndicatorDto): unknown {
+  const base = {
+    level: current.level,
+    componentNumber: current.componentNumber,
+    activityNumber: current.activityNumber,
+    name: current.name,
+    definition: current.definition,
+    calculationMethod: current.calculationMethod,
+    unitOfMeasure: current.unitOfMeasure,
+    type: current.type,
+    dimension: current.dimension,
+    frequency: current.frequency,
+    direction: current.direction,
+    baseline: current.baselineValue === null || current.baselineYear === null ? null : { value: current.baselineValue, year: current.baselineYear },
+    accumulation: current.accumulation,
+    factor: current.factor,
+    meansOfVerification: current.meansOfVerification,
+    responsibleUnitId: current.responsibleUnitId,
+    targets: targetsOf(current),
+    formula: current.formula,
+  };
+  const merged = { ...base, ...Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) };
+  if (dto.level !== undefined && dto.level !== current.level) {
+    if (dto.level === 'fin' || dto.level === 'proposito') {
+      if (dto.componentNumber === undefined) merged.componentNumber = null;
+      if (dto.activityNumber === undefined) merged.activityNumber = null;
+    } else if (dto.level === 'componente' && dto.activityNumber === undefined) {
+      merged.activityNumber = null;
+    }
+  }
+  return merged;
+}
+
+export function definitionOf(indicator: Indicator, unit: Pick<Unit, 'code'>): IndicatorDefinition {
+  return {
+    indicatorId: indicator.id,
+    programId: indicator.programId,
+    year: indicator.year,
+    level: indicator.level,
+    componentNumber: indicator.componentNumber,
+    activityNumber: indicator.activityNumber,
+    parentId: indicator.parentId,
+    levelLabel: levelLabel(indicator),
+    name: indicator.name,
+    definition: indicator.definition,
+    calculationMethod: indicator.calculationMethod,
+    unitOfMeasure: indicator.unitOfMeasure,
+    type: indicator.type,
+    dimension: indicator.dimension,
+    frequency: indicator.frequency,
+    direction: indicator.direction,
+    baseline: indicator.baselineValue === null || indicator.baselineYear === null ? null : { value: indicator.baselineValue, year: indicator.baselineYear },
+    accumulation: indicator.accumulation,
+    factor: indicator.factor,
+    meansOfVerification: indicator.meansOfVerification,
+    responsibleUnitId: indicator.responsibleUnitId,
+    responsibleUnitCode: unit.code,
+    targets: targetsOf(indicator),
+    formula: indicator.formula,
+    version: indicator.version,
+  };
+}
+
+/** JSON with sorted keys: jsonb does not keep the key order it was given. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : inner,
+  );
+}
+
+function fieldMessages(errors: { field: string; message: string }[]): string {
+  return errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+}
+
+/** One indicator: 409 when every problem is a clash with stored state, else 400; the message starts with the field. */
+function singleError(problems: RowProblem[]): HttpException {
+  const errors = problems.map(({ field, message }) => ({ field, message }));
+  const conflict = problems.every((problem) => problem.conflict);
+  const body = { statusCode: conflict ? 409 : 400, error: conflict ? 'Conflict' : 'Bad Request', message: fieldMessages(errors), errors };
+  return conflict ? new ConflictException(body) : new BadRequestException(body);
+}
+
+/** A batch: always 400, every problem with its row (index in the submitted array, from 0). */
+function batchError(problems: RowProblem[]): BadRequestException {
+  const errors: IndicatorRowError[] = problems.map(({ row, field, message }) => ({ row, field, message }));
+  return new BadRequestException({
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `Datos no válidos: ${errors.map((e) => `[${e.row}] ${e.field}: ${e.message}`).join('; ')}`,
+    errors,
+  });
+}
+

@@ -1,0 +1,184 @@
+import { MIR_HEADERS, MirColumnKey } from './mir-columns';
+import { columnForField, IMPORTED_FORMULA, mapMirRows, parseNumberCell } from './mir-rows';
+import { MirTable } from './mir-table';
+
+const valid: Partial<Record<MirColumnKey, string>> = {
+  level: 'Actividad 2.3',
+  name: 'Porcentaje de talleres realizados',
+  definition: 'Mide los talleres realizados frente a los programados',
+  method: '(talleres realizados / talleres programados) * 100',
+  unitOfMeasure: 'Porcentaje',
+  type: 'De gestión',
+  dimension: 'Eficiencia',
+  frequency: 'Trimestral',
+  direction: 'Descendente',
+  baselineValue: '40%',
+  baselineYear: '2024',
+  q1: '10%',
+  q2: '20%',
+  q3: '30%',
+  q4: '40%',
+  meansOfVerification: 'Listas de asistencia',
+};
+
+const table = (rows: Array<Partial<Record<MirColumnKey, string>>>, headers: MirTable['headers'] = {}): MirTable => ({
+  headers,
+  ignoredColumns: [],
+  rows: rows.map((cells, index) => ({ row: index + 2, cells })),
+});
+
+describe('parseNumberCell', () => {
+  it.each([
+    ['25%', 25, true],
+    ['25 %', 25, true],
+    ['0.25', 0.25, false],
+    ['1,010', 1010, false],
+    ['1,234,567.5', 1234567.5, false],
+    ['1 010', 1010, false],
+    ['12,5', 12.5, false],
+    ['1,01', 1.01, false],
+    ['0,250', 0.25, false],
+    ['.5', 0.5, false],
+    ['100', 100, false],
+  ])('"%s" is %d', (text, value, percent) => {
+    expect(parseNumberCell(text)).toEqual({ value, percent });
+  });
+
+  it.each(['', '  ', 'N/A', 'n/a', 'NA', 'No aplica', '-', '—'])('"%s" is empty (null)', (text) => {
+    expect(parseNumberCell(text)).toEqual({ value: null, percent: false });
+  });
+
+  it.each(['veinte', '25%%', '1.2.3', '1,0,1', '#DIV/0!'])('"%s" is not a number', (text) => {
+    expect(parseNumberCell(text)).toEqual({ error: `"${text}" no es un número` });
+  });
+});
+
+describe('mapMirRows', () => {
+  it('maps a row to an indicator draft: level and numbering, enums, baseline, targets in percent, manual formula', () => {
+    const { indicators, errors } = mapMirRows(table([valid]));
+    expect(errors).toEqual([]);
+    expect(indicators).toEqual([
+      {
+        row: 2,
+        levelLabel: 'Actividad 2.3',
+        notes: ['acumulación: parte de la meta anual (los trimestres suman 100%)'],
+        indicator: {
+          level: 'actividad',
+          componentNumber: 2,
+          activityNumber: 3,
+          name: valid.name,
+          definition: valid.definition,
+          calculationMethod: valid.method,
+          unitOfMeasure: 'Porcentaje',
+          type: 'gestion',
+          dimension: 'eficiencia',
+          frequency: 'trimestral',
+          direction: 'descendente',
+          baseline: { value: 40, year: 2024 },
+          accumulation: 'annual_goal_share',
+          factor: 100,
+          meansOfVerification: 'Listas de asistencia',
+          targets: { q1: 10, q2: 20, q3: 30, q4: 40 },
+          formula: IMPORTED_FORMULA,
+        },
+      },
+    ]);
+  });
+
+  it.each([
+    ['Fin', { level: 'fin', componentNumber: null, activityNumber: null }],
+    ['PROPOSITO', { level: 'proposito', componentNumber: null, activityNumber: null }],
+    ['Componente 3', { level: 'componente', componentNumber: 3, activityNumber: null }],
+    ['actividad  12.4', { level: 'actividad', componentNumber: 12, activityNumber: 4 }],
+  ])('reads the level "%s"', (level, expected) => {
+    const { indicators } = mapMirRows(table([{ ...valid, level }]));
+    expect(indicators[0].indicator).toMatchObject(expected);
+  });
+
+  it.each([
+    ['Estratégico', 'estrategico'],
+    ['ESTRATEGICO', 'estrategico'],
+    ['De gestión', 'gestion'],
+    ['Gestion', 'gestion'],
+  ])('reads the type "%s"', (type, expected) => {
+    expect(mapMirRows(table([{ ...valid, type }])).indicators[0].indicator.type).toBe(expected);
+  });
+
+  it('reads fractions of a percentage indicator as percentages (0.25 = 25%, 1 = 100%), and says so', () => {
+    const { indicators } = mapMirRows(table([{ ...valid, q1: '0.25', q2: '0.5', q3: '1', q4: '0', baselineValue: '0.1' }]));
+    expect(indicators[0].indicator.targets).toEqual({ q1: 25, q2: 50, q3: 100, q4: 0 });
+    expect(indicators[0].indicator.baseline).toEqual({ value: 10, year: 2024 });
+    expect(indicators[0].notes).toContain('valores sin "%" leídos como fracciones: 0.25 = 25%');
+  });
+
+  it('keeps plain numbers above 1 as percentages, and mixes "%" cells with fractions consistently', () => {
+    expect(mapMirRows(table([{ ...valid, q1: '25', q2: '25', q3: '25', q4: '25' }])).indicators[0].indicator.targets).toEqual({ q1: 25, q2: 25, q3: 25, q4: 25 });
+    const mixed = mapMirRows(table([{ ...valid, q1: '25%', q2: '0.25', q3: '0.25', q4: 'N/A', baselineValue: '0%' }])).indicators[0];
+    expect(mixed.indicator.targets).toEqual({ q1: 25, q2: 25, q3: 25, q4: null });
+    expect(mixed.indicator.accumulation).toBe('flow');
+  });
+
+  it('takes numbers of other units as they are, with factor 1', () => {
+    const { indicators } = mapMirRows(table([{ ...valid, unitOfMeasure: 'Solicitud', q1: '1,010', q2: '0.5', q3: '', q4: '12,5', baselineValue: 'N/A', baselineYear: '' }]));
+    expect(indicators[0].indicator).toMatchObject({ targets: { q1: 1010, q2: 0.5, q3: null, q4: 12.5 }, factor: 1, baseline: null, accumulation: 'flow' });
+  });
+
+  it('takes accumulation and factor from their optional columns', () => {
+    const { indicators, errors } = mapMirRows(table([{ ...valid, accumulation: 'Nivel', factor: '1000' }]));
+    expect(errors).toEqual([]);
+    expect(indicators[0].indicator).toMatchObject({ accumulation: 'stock', factor: 1000 });
+    expect(indicators[0].notes).toEqual([]);
+  });
+
+  it('lists every problem with its row and column, in Spanish, and yields no draft for those rows', () => {
+    const rows = [
+      valid,
+      { ...valid, level: 'Subactividad 1', name: '', type: 'Táctico', q2: 'mucho', baselineYear: '22' },
+      { ...valid, level: 'Componente 1', frequency: 'Bienal', direction: '', unitOfMeasure: 'Taller', q1: '5%', q2: '2', q3: '3', q4: '4', baselineValue: '3', baselineYear: '' },
+      { ...valid, level: 'Actividad 2.3' },
+    ];
+    const { indicators, errors } = mapMirRows(table(rows, { level: 'Nivel MIR', q2: 'Meta T2' }));
+    expect(indicators.map((i) => i.row)).toEqual([2]);
+    expect(errors).toEqual([
+      { row: 3, column: 'Nivel MIR', message: '"Subactividad 1" no es un nivel de la MIR; use Fin, Propósito, Componente N o Actividad N.M' },
+      { row: 3, column: MIR_HEADERS.name, message: 'es obligatorio' },
+      { row: 3, column: MIR_HEADERS.type, message: '"Táctico" no es válido; use Estratégico o De gestión' },
+      { row: 3, column: 'Meta T2', message: '"mucho" no es un número' },
+      { row: 3, column: MIR_HEADERS.baselineYear, message: '"22" no es un año (AAAA, entre 2000 y 2100)' },
+      { row: 4, column: MIR_HEADERS.frequency, message: '"Bienal" no es válido; use Mensual, Trimestral, Semestral o Anual' },
+      { row: 4, column: MIR_HEADERS.direction, message: 'es obligatorio' },
+      { row: 4, column: MIR_HEADERS.q1, message: '"5%" es un porcentaje, pero la unidad de medida es "Taller"' },
+      { row: 4, column: MIR_HEADERS.baselineYear, message: 'indique el año de la línea base' },
+      { row: 5, column: 'Nivel MIR', message: 'Actividad 2.3 ya aparece en la fila 2' },
+    ]);
+  });
+
+  it('applies the indicators\' own schema (lengths, ranges) and names the column of the file', () => {
+    const { indicators, errors } = mapMirRows(table([{ ...valid, name: 'x'.repeat(501), unitOfMeasure: `Porcentaje ${'u'.repeat(100)}` }], { name: 'Nombre del indicador' }));
+    expect(indicators).toEqual([]);
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Nombre del indicador'],
+      [2, MIR_HEADERS.unitOfMeasure],
+    ]);
+  });
+
+  it.each([
+    ['targets.q3', 'q3'],
+    ['baseline.year', 'baselineYear'],
+    ['baseline', 'baselineValue'],
+    ['activityNumber', 'level'],
+    ['formula.numerator', 'method'],
+    ['responsibleUnitId', 'level'],
+    ['meansOfVerification', 'meansOfVerification'],
+  ])('reports an error on the field %s in the column %s', (field, column) => {
+    expect(columnForField(field)).toBe(column);
+  });
+
+  it('refuses negative numbers and a zero or percent factor', () => {
+    const { errors } = mapMirRows(table([{ ...valid, q3: '-5%', factor: '0' }]));
+    expect(errors).toEqual([
+      { row: 2, column: MIR_HEADERS.q3, message: 'no puede ser negativo' },
+      { row: 2, column: MIR_HEADERS.factor, message: 'debe ser un número mayor que 0 (100 para porcentajes)' },
+    ]);
+  });
+});

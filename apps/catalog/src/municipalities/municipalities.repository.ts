@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Municipality } from './municipality.entity';
+
+export interface MunicipalityListQuery {
+  /** Only this municipality (callers who are not admin see only their own). */
+  onlyId?: string;
+  q?: string;
+  state?: string;
+  active?: boolean;
+  sort: 'id' | 'name' | 'inegiCode';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class MunicipalitiesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Municipality | null> {
+    return manager.getRepository(Municipality).findOneBy({ id });
+  }
+
+  findByInegiCode(inegiCode: string, manager: EntityManager): Promise<Municipality | null> {
+    return manager.getRepository(Municipality).findOneBy({ inegiCode });
+  }
+
+  save(manager: EntityManager, municipality: Municipality): Promise<Municipality> {
+    return manager.getRepository(Municipality).save(municipality);
+  }
+
+  async list(query: MunicipalityListQuery): Promise<{ items: Municipality[]; total: number }> {
+    const builder = this.dataSource
+      .getRepository(Municipality)
+      .createQueryBuilder('m')
+      .orderBy(`m.${query.sort}`, query.order === 'asc' ? 'ASC' : 'DESC')
+      .addOrderBy('m.id', 'ASC')
+      .take(query.limit)
+      .skip(query.offset);
+    if (query.onlyId !== undefined) builder.andWhere('m.id = :onlyId', { onlyId: query.onlyId });
+    if (query.q) {
+      builder.andWhere('(m.id ILIKE :q OR m.name ILIKE :q OR m.inegi_code ILIKE :q)', { q: `%${query.q.replace(/[%_\\]/g, '\\$&')}%` });
+    }
+    if (query.state) builder.andWhere('m.state = :state', { state: query.state });
+    if (query.active !== undefined) builder.andWhere('m.active = :active', { active: query.active });
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
+  }
+}

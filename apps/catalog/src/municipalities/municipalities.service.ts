@@ -1,0 +1,112 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { TequioClaims } from '@tequio/auth';
+import { EventDefinition, MunicipalityCreated, MunicipalitySnapshot, MunicipalityUpdated } from '@tequio/contracts';
+import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { Page } from '@tequio/platform';
+import { EntityManager } from 'typeorm';
+import { CreateMunicipalityDto, ListMunicipalitiesQueryDto, UpdateMunicipalityDto } from './municipality.dto';
+import { Municipality } from './municipality.entity';
+import { MunicipalitiesRepository } from './municipalities.repository';
+
+export type MunicipalityView = Municipality & { statusLabel: 'Activo' | 'Inactivo' };
+
+/**
+ * Municipalities are the tenants. Only admins write them and see them all; everyone else sees only their own.
+ * The audit entries and events of a municipality carry its own id as tenant: the record belongs to it.
+ */
+@Injectable()
+export class MunicipalitiesService {
+  constructor(
+    private readonly municipalities: MunicipalitiesRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async create(user: TequioClaims, dto: CreateMunicipalityDto): Promise<MunicipalityView> {
+    const created = await this.municipalities.transaction(async (manager) => {
+      if (await this.municipalities.findById(dto.id, manager)) {
+        throw new ConflictException(`id: ya existe el municipio ${dto.id}`);
+      }
+      await this.refuseTakenInegiCode(manager, dto.inegiCode, dto.id);
+      const saved = await this.municipalities.save(
+        manager,
+        Object.assign(new Municipality(), {
+          id: dto.id,
+          name: dto.name,
+          state: dto.state,
+          inegiCode: dto.inegiCode,
+          active: dto.active ?? true,
+          version: 1,
+        }),
+      );
+      await this.emit(manager, MunicipalityCreated, saved);
+      await this.audit.record(manager, { tenant: saved.id, actor: user.sub, entityType: 'municipality', entityId: saved.id, action: 'created', after: saved });
+      return saved;
+    });
+    return view(created);
+  }
+
+  async update(user: TequioClaims, id: string, dto: UpdateMunicipalityDto): Promise<MunicipalityView> {
+    const updated = await this.municipalities.transaction(async (manager) => {
+      const municipality = await this.municipalities.findById(id, manager);
+      if (!municipality) throw new NotFoundException(`id: no existe el municipio ${id}`);
+      const before = { ...municipality };
+      if (dto.inegiCode !== undefined && dto.inegiCode !== municipality.inegiCode) {
+        await this.refuseTakenInegiCode(manager, dto.inegiCode, id);
+      }
+      Object.assign(municipality, Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)));
+      municipality.version += 1;
+      const saved = await this.municipalities.save(manager, municipality);
+      await this.emit(manager, MunicipalityUpdated, saved);
+      await this.audit.record(manager, { tenant: saved.id, actor: user.sub, entityType: 'municipality', entityId: saved.id, action: 'updated', before, after: saved });
+      return saved;
+    });
+    return view(updated);
+  }
+
+  async get(user: TequioClaims, id: string): Promise<MunicipalityView> {
+    // A caller who is not admin learns nothing about other municipalities, not even that they exist.
+    const municipality = isAdmin(user) || id === user.tenant ? await this.municipalities.findById(id) : null;
+    if (!municipality) throw new NotFoundException(`id: no existe el municipio ${id}`);
+    return view(municipality);
+  }
+
+  async list(user: TequioClaims, query: ListMunicipalitiesQueryDto): Promise<Page<MunicipalityView>> {
+    const { items, total } = await this.municipalities.list({
+      ...query,
+      onlyId: isAdmin(user) ? undefined : user.tenant,
+      active: query.active === undefined ? undefined : query.active === 'true',
+    });
+    return { items: items.map(view), total, limit: query.limit, offset: query.offset };
+  }
+
+  private async refuseTakenInegiCode(manager: EntityManager, inegiCode: string, id: string): Promise<void> {
+    const holder = await this.municipalities.findByInegiCode(inegiCode, manager);
+    if (holder && holder.id !== id) {
+      throw new ConflictException(`inegiCode: la clave INEGI ${inegiCode} ya corresponde al municipio ${holder.id}`);
+    }
+  }
+
+  private emit(manager: EntityManager, definition: EventDefinition<typeof MunicipalityCreated.data>, municipality: Municipality): Promise<string> {
+    return this.outbox.publish(manager, definition, { subject: municipality.id, tenant: municipality.id, data: snapshot(municipality) });
+  }
+}
+
+function isAdmin(user: TequioClaims): boolean {
+  return user.roles.includes('admin');
+}
+
+function snapshot(municipality: Municipality): MunicipalitySnapshot {
+  return {
+    municipalityId: municipality.id,
+    name: municipality.name,
+    state: municipality.state,
+    inegiCode: municipality.inegiCode,
+    active: municipality.active,
+    version: municipality.version,
+  };
+}
+
+function view(municipality: Municipality): MunicipalityView {
+  return { ...municipality, statusLabel: municipality.active ? 'Activo' : 'Inactivo' };
+}

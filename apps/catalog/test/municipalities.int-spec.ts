@@ -1,0 +1,132 @@
+import { MunicipalityCreated, MunicipalityUpdated, Topic } from '@tequio/contracts';
+import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { catalogService } from '../src/catalog.service';
+
+describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
+  let database: TestDatabase;
+  let catalog: RunningService;
+  let tap: EventTap;
+  const admin = bearer(['admin'], { sub: 'admin@oaxaca' });
+  const planning = bearer(['planning'], { sub: 'planeacion@oaxaca' });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    catalog = await startServiceInProcess(catalogService, database);
+    tap = await EventTap.open([Topic.CatalogMunicipalityV1]);
+  });
+
+  afterAll(async () => {
+    await tap?.close();
+    await catalog?.close();
+    await database?.drop();
+  });
+
+  const http = () => catalog.http();
+  const oaxaca = { id: 'oaxaca-de-juarez', name: 'Oaxaca de Juárez', state: 'Oaxaca', inegiCode: '20067' };
+  const tule = { id: 'santa-maria-del-tule', name: 'Santa María del Tule', state: 'Oaxaca', inegiCode: '20409' };
+  const written = async () =>
+    (
+      await database.query<{ municipalities: number; outbox: number; audit: number }>(
+        `SELECT (SELECT count(*)::int FROM catalog.municipality) AS municipalities, (SELECT count(*)::int FROM catalog.outbox) AS outbox,
+                (SELECT count(*)::int FROM catalog.audit_entry) AS audit`,
+      )
+    )[0];
+
+  /** The event this database's outbox recorded (matched by event id, so other runs on the broker never interfere). */
+  async function publishedEvent(key: string, type: string) {
+    const rows = await database.query<{ id: string }>(
+      `SELECT id::text FROM catalog.outbox WHERE message_key = $1 AND event_type = $2 ORDER BY occurred_at DESC LIMIT 1`,
+      [key, type],
+    );
+    expect(rows).toHaveLength(1);
+    return tap.waitFor((m) => m.headers['ce_id'] === rows[0].id, `${type} for ${key}`);
+  }
+
+  it('lets an admin register a municipality: event keyed by its id, audit entry, Spanish status label', async () => {
+    const response = await http().post('/municipalities').set(admin).send(oaxaca);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ ...oaxaca, active: true, statusLabel: 'Activo', version: 1 });
+
+    const event = await publishedEvent('oaxaca-de-juarez', MunicipalityCreated.type);
+    expect(event.key).toBe('oaxaca-de-juarez');
+    expect(event.headers).toMatchObject({ ce_type: MunicipalityCreated.type, ce_source: '/tequio/catalog', tenant: 'oaxaca-de-juarez' });
+    expect(JSON.parse(event.value ?? '{}')).toEqual({
+      municipalityId: 'oaxaca-de-juarez',
+      name: 'Oaxaca de Juárez',
+      state: 'Oaxaca',
+      inegiCode: '20067',
+      active: true,
+      version: 1,
+    });
+
+    const trail = await http().get('/audit?entityType=municipality&entityId=oaxaca-de-juarez').set(admin).expect(200);
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({ action: 'created', actor: 'admin@oaxaca', changes: expect.objectContaining({ inegiCode: { from: null, to: '20067' } }) }),
+    ]);
+  });
+
+  it('lets only admins write: 403 for planning, and nothing written', async () => {
+    const before = await written();
+    await http().post('/municipalities').set(planning).send(tule).expect(403);
+    await http().patch('/municipalities/oaxaca-de-juarez').set(planning).send({ name: 'Otro' }).expect(403);
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses a taken id or INEGI key with 409, writing nothing', async () => {
+    const before = await written();
+    const sameId = await http().post('/municipalities').set(admin).send({ ...oaxaca, inegiCode: '20999' });
+    expect(sameId.status).toBe(409);
+    expect(sameId.body.message).toBe('id: ya existe el municipio oaxaca-de-juarez');
+    const sameKey = await http().post('/municipalities').set(admin).send({ ...tule, inegiCode: '20067' });
+    expect(sameKey.status).toBe(409);
+    expect(sameKey.body.message).toBe('inegiCode: la clave INEGI 20067 ya corresponde al municipio oaxaca-de-juarez');
+    expect(await written()).toEqual(before);
+  });
+
+  it('names every invalid field in a 400', async () => {
+    const response = await http().post('/municipalities').set(admin).send({ id: 'Oaxaca de Juárez', name: '', state: 'Oaxaca', inegiCode: '2067', extra: 1 });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['(cuerpo)', 'id', 'inegiCode', 'name']);
+    const empty = await http().patch('/municipalities/oaxaca-de-juarez').set(admin).send({});
+    expect(empty.status).toBe(400);
+  });
+
+  it('shows every municipality to an admin and only their own to everyone else', async () => {
+    await http().post('/municipalities').set(admin).send(tule).expect(201);
+
+    const all = await http().get('/municipalities?sort=inegiCode&order=desc').set(admin).expect(200);
+    expect(all.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
+    expect(all.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule', 'oaxaca-de-juarez']);
+
+    const own = await http().get('/municipalities').set(planning).expect(200);
+    expect(own.body.items.map((m: { id: string }) => m.id)).toEqual(['oaxaca-de-juarez']);
+    expect(own.body.total).toBe(1);
+
+    await http().get('/municipalities/santa-maria-del-tule').set(planning).expect(404);
+    await http().get('/municipalities/oaxaca-de-juarez').set(planning).expect(200);
+    const fromTule = bearer(['clerk'], { tenant: 'santa-maria-del-tule' });
+    expect((await http().get('/municipalities/santa-maria-del-tule').set(fromTule).expect(200)).body.name).toBe('Santa María del Tule');
+
+    const filtered = await http().get('/municipalities?q=tule&limit=1').set(admin).expect(200);
+    expect(filtered.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
+    await http().get('/municipalities?limit=500').set(admin).expect(400);
+  });
+
+  it('updates a municipality: new version, event and audit entry with the change', async () => {
+    const response = await http().patch('/municipalities/santa-maria-del-tule').set(admin).send({ active: false });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ active: false, statusLabel: 'Inactivo', version: 2 });
+
+    const event = await publishedEvent('santa-maria-del-tule', MunicipalityUpdated.type);
+    expect(event.headers['tenant']).toBe('santa-maria-del-tule');
+    expect(JSON.parse(event.value ?? '{}')).toMatchObject({ municipalityId: 'santa-maria-del-tule', active: false, version: 2 });
+
+    // The entry belongs to that municipality: its own users see it in their trail.
+    const trail = await http().get('/audit?entityType=municipality').set(bearer(['auditor'], { tenant: 'santa-maria-del-tule' })).expect(200);
+    expect(trail.body.items[0]).toMatchObject({ action: 'updated', actor: 'admin@oaxaca', changes: { active: { from: true, to: false } } });
+
+    const inactive = await http().get('/municipalities?active=false').set(admin).expect(200);
+    expect(inactive.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
+    await http().patch('/municipalities/san-pablo-etla').set(admin).send({ active: false }).expect(404);
+  });
+});
