@@ -43,6 +43,15 @@ describe('catalog units (real PostgreSQL and Kafka)', () => {
     expect(await database.query(`SELECT count(*)::int AS n FROM catalog.outbox`)).toEqual(before);
   });
 
+  it('answers 409, not 500, when concurrent requests race for the same code', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, () => create({ code: '700', name: 'Carrera', kind: 'direccion' }).then((r) => r.status)),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    expect(await database.query(`SELECT count(*)::int AS n FROM catalog.unit WHERE code = '700'`)).toEqual([{ n: 1 }]);
+  });
+
   it('names every invalid field in a 400, in Spanish', async () => {
     const response = await create({ code: '', name: 'x', kind: 'ministerio', extra: true });
     expect(response.status).toBe(400);

@@ -13,6 +13,7 @@ import { ServiceConfig } from './config/service-config';
 import { dataSourceOptions } from './database/migrations';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
+import { DatabaseErrorFilter } from './http/database-error.filter';
 import { ValidationErrorFilter } from './http/validation-error.filter';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
@@ -62,6 +63,7 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         KafkaHealthIndicator,
         { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: ValidationErrorFilter },
         { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
       ],
