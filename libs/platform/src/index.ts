@@ -8,3 +8,4 @@ export * from './platform.module';
 export * from './service-definition';
 export * from './common/dates';
 export * from './common/page';
+export * from './database/versioned-record';

@@ -1,11 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { VersionedRecord } from '@tequio/platform';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 export const DEFAULT_CUTOFF = '15:00';
 export const DEFAULT_TIME_ZONE = 'America/Mexico_City';
 
 /** A municipality's calendar for one year: its office-hours cut-off (holidays are CalendarHoliday rows). */
 @Entity({ name: 'calendar_year' })
-export class CalendarYear {
+export class CalendarYear extends VersionedRecord {
   @PrimaryColumn('text')
   tenant: string;
 
@@ -18,16 +19,6 @@ export class CalendarYear {
 
   @Column('text', { name: 'time_zone', default: DEFAULT_TIME_ZONE })
   timeZone: string;
-
-  /** Bumped on every change; consumers use it to ignore stale snapshots. */
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** A non-working day besides Saturdays and Sundays (día inhábil). */

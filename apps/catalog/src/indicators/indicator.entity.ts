@@ -1,3 +1,4 @@
+import { VersionedRecord } from '@tequio/platform';
 import {
   AccumulationType,
   IndicatorDimension,
@@ -7,11 +8,11 @@ import {
   IndicatorType,
   MeasurementFrequency,
 } from '@tequio/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One row of a program's MIR: level, metadata, computable formula and quarterly targets. */
 @Entity({ name: 'indicator' })
-export class Indicator {
+export class Indicator extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -94,13 +95,4 @@ export class Indicator {
 
   @Column('jsonb')
   formula: IndicatorFormula;
-
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { VersionedRecord } from '@tequio/platform';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A municipality: the tenant. Its id is the slug every record of the platform carries as `tenant`. */
 @Entity({ name: 'municipality' })
-export class Municipality {
+export class Municipality extends VersionedRecord {
   /** Slug, e.g. `oaxaca-de-juarez`. */
   @PrimaryColumn('text')
   id: string;
@@ -19,14 +20,4 @@ export class Municipality {
 
   @Column('boolean', { default: true })
   active: boolean;
-
-  /** Bumped on every change; consumers use it to ignore stale snapshots. */
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

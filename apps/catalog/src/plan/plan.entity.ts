@@ -1,9 +1,10 @@
+import { VersionedRecord } from '@tequio/platform';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 
 /** A Plan Municipal de Desarrollo, e.g. "PMD 2025-2027". */
 @Entity({ name: 'plan_period' })
 @Unique('plan_period_tenant_name_key', ['tenant', 'name'])
-export class PlanPeriod {
+export class PlanPeriod extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -18,16 +19,6 @@ export class PlanPeriod {
 
   @Column('integer', { name: 'end_year' })
   endYear: number;
-
-  /** Bumped on every change of the plan, its axes or objectives: the plan travels whole in its events. */
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** Eje of a plan, e.g. "Eje 2. Gobernabilidad democrática". */

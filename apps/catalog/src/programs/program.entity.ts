@@ -1,9 +1,10 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { VersionedRecord } from '@tequio/platform';
+import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A Programa Presupuestario of one year, e.g. "08 - Gobierno innovador y tecnológico", run by an owner unit. */
 @Entity({ name: 'program' })
 @Unique('program_tenant_year_code_key', ['tenant', 'year', 'code'])
-export class Program {
+export class Program extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -21,15 +22,6 @@ export class Program {
 
   @Column('uuid', { name: 'owner_unit_id' })
   ownerUnitId: string;
-
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** Alignment of a program with a development-plan objective. */

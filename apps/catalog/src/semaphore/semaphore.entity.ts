@@ -1,5 +1,6 @@
+import { VersionedRecord } from '@tequio/platform';
 import { SemaphoreColor } from '@tequio/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
+import { Column, Entity, PrimaryColumn, ValueTransformer } from 'typeorm';
 
 /** PostgreSQL returns numeric as text; bands hold percentages that fit a double. */
 const numeric: ValueTransformer = {
@@ -9,7 +10,7 @@ const numeric: ValueTransformer = {
 
 /** A municipality's semáforo for one year. Without custom bands the defaults apply; the row keeps the version. */
 @Entity({ name: 'semaphore_scale' })
-export class SemaphoreScale {
+export class SemaphoreScale extends VersionedRecord {
   @PrimaryColumn('text')
   tenant: string;
 
@@ -23,16 +24,6 @@ export class SemaphoreScale {
   /** Decimals compliance is displayed with, and rounded to before colouring. */
   @Column('integer', { default: 2 })
   decimals: number;
-
-  /** Bumped on every change; consumers use it to ignore stale snapshots. */
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 @Entity({ name: 'semaphore_band' })

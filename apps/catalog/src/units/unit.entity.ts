@@ -1,9 +1,10 @@
+import { VersionedRecord } from '@tequio/platform';
 import { UnitKind } from '@tequio/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 @Entity({ name: 'unit' })
 @Unique('unit_tenant_code_key', ['tenant', 'code'])
-export class Unit {
+export class Unit extends VersionedRecord {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
@@ -35,14 +36,4 @@ export class Unit {
 
   @Column('date', { name: 'active_to', nullable: true })
   activeTo: string | null;
-
-  /** Bumped on every change; consumers use it to ignore stale snapshots. */
-  @Column('integer', { default: 1 })
-  version: number;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
