@@ -1,5 +1,5 @@
 import { deadLetterTopic, DLQ_REASON_HEADER, Topic, UnitCreated, UnitUpdated } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { reportingService } from '../src/reporting.service';
 
@@ -90,5 +90,11 @@ describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {
     expect(unknown.headers[DLQ_REASON_HEADER]).toBe(`unknown event type "tequio.catalog.unit.exploded" on ${Topic.CatalogUnitV1}`);
 
     await replicaOf('R-3', (item) => item?.version === 1);
+  });
+
+  it('documents every endpoint with a summary and an example answer', async () => {
+    const document = await reporting.http().get('/docs-json').expect(200);
+    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/catalog-units', '/health/ready']));
+    expect(undocumentedOperations(document.body)).toEqual([]);
   });
 });

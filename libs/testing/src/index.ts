@@ -4,3 +4,4 @@ export * from './kafka';
 export * from './service-process';
 export * from './test-environment';
 export * from './tokens';
+export * from './openapi';

@@ -91,7 +91,7 @@ export class MirImportController {
   @Header('Content-Disposition', 'attachment; filename="plantilla-mir.csv"')
   @ApiOperation({ summary: 'Plantilla CSV de la MIR: encabezados exactos y una fila de ejemplo' })
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'CSV UTF-8 con BOM' })
+  @ApiOkResponse({ description: 'CSV UTF-8 con BOM', content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } } })
   templateCsv(): StreamableFile {
     return new StreamableFile(templateCsv());
   }
@@ -101,7 +101,7 @@ export class MirImportController {
   @Header('Content-Disposition', 'attachment; filename="plantilla-mir.xlsx"')
   @ApiOperation({ summary: 'Plantilla XLSX de la MIR: hoja MIR (encabezados y una fila de ejemplo) y hoja de instrucciones' })
   @ApiProduces(XLSX_MIME)
-  @ApiOkResponse({ description: 'Libro de Excel' })
+  @ApiOkResponse({ description: 'Libro de Excel', content: { [XLSX_MIME]: { schema: { type: 'string', format: 'binary' } } } })
   async templateXlsx(): Promise<StreamableFile> {
     return new StreamableFile(await templateXlsx());
   }
