@@ -158,7 +158,7 @@ describe('catalog calendars of non-working days (real PostgreSQL and Kafka)', ()
       .put('/calendars/2025')
       .set(planning)
       .send({ holidays: [holidays2025[0], holidays2025[1], { date: '2025-09-16', name: 'Independencia' }] });
-    expect(repeated.status).toBe(409);
+    expect(repeated.status).toBe(400);
     expect(repeated.body.message).toBe('holidays.2.date: la fecha 2025-09-16 está repetida (ya aparece en holidays.0)');
 
     const badCutoff = await http().put('/calendars/2025').set(planning).send({ cutoff: '25:00', holidays: [] });

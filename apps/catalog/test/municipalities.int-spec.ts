@@ -73,47 +73,52 @@ describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
   });
 
   it('refuses a taken id or INEGI key with 409, writing nothing', async () => {
+    const tuleAdmin = bearer(['admin'], { tenant: tule.id, sub: 'admin@tule' });
     const before = await written();
     const sameId = await http().post('/municipalities').set(admin).send({ ...oaxaca, inegiCode: '20999' });
     expect(sameId.status).toBe(409);
     expect(sameId.body.message).toBe('id: ya existe el municipio oaxaca-de-juarez');
-    const sameKey = await http().post('/municipalities').set(admin).send({ ...tule, inegiCode: '20067' });
+    const sameKey = await http().post('/municipalities').set(tuleAdmin).send({ ...tule, inegiCode: '20067' });
     expect(sameKey.status).toBe(409);
     expect(sameKey.body.message).toBe('inegiCode: la clave INEGI 20067 ya corresponde al municipio oaxaca-de-juarez');
     expect(await written()).toEqual(before);
   });
 
   it('names every invalid field in a 400', async () => {
-    const response = await http().post('/municipalities').set(admin).send({ id: 'Oaxaca de Juárez', name: '', state: 'Oaxaca', inegiCode: '2067', extra: 1 });
+    const response = await http().post('/municipalities').set(bearer(['admin'], { tenant: 'Oaxaca de Juárez' })).send({ id: 'Oaxaca de Juárez', name: '', state: 'Oaxaca', inegiCode: '2067', extra: 1 });
     expect(response.status).toBe(400);
     expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['(cuerpo)', 'id', 'inegiCode', 'name']);
     const empty = await http().patch('/municipalities/oaxaca-de-juarez').set(admin).send({});
     expect(empty.status).toBe(400);
   });
 
-  it('shows every municipality to an admin and only their own to everyone else', async () => {
-    await http().post('/municipalities').set(admin).send(tule).expect(201);
+  it('keeps tenants apart: an admin neither writes nor sees another municipality', async () => {
+    const before = await written();
+    const foreign = await http().post('/municipalities').set(admin).send(tule);
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.message).toBe('No puede actuar por el municipio santa-maria-del-tule');
+    expect(await written()).toEqual(before);
 
-    const all = await http().get('/municipalities?sort=inegiCode&order=desc').set(admin).expect(200);
-    expect(all.body).toMatchObject({ total: 2, limit: 50, offset: 0 });
-    expect(all.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule', 'oaxaca-de-juarez']);
+    const tuleAdmin = bearer(['admin'], { tenant: tule.id, sub: 'admin@tule' });
+    await http().post('/municipalities').set(tuleAdmin).send(tule).expect(201);
+    await http().patch('/municipalities/santa-maria-del-tule').set(admin).send({ active: false }).expect(403);
 
-    const own = await http().get('/municipalities').set(planning).expect(200);
+    const own = await http().get('/municipalities?sort=inegiCode&order=desc').set(admin).expect(200);
+    expect(own.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
     expect(own.body.items.map((m: { id: string }) => m.id)).toEqual(['oaxaca-de-juarez']);
-    expect(own.body.total).toBe(1);
-
-    await http().get('/municipalities/santa-maria-del-tule').set(planning).expect(404);
+    await http().get('/municipalities/santa-maria-del-tule').set(admin).expect(404);
     await http().get('/municipalities/oaxaca-de-juarez').set(planning).expect(200);
     const fromTule = bearer(['clerk'], { tenant: 'santa-maria-del-tule' });
     expect((await http().get('/municipalities/santa-maria-del-tule').set(fromTule).expect(200)).body.name).toBe('Santa María del Tule');
 
-    const filtered = await http().get('/municipalities?q=tule&limit=1').set(admin).expect(200);
+    const filtered = await http().get('/municipalities?q=tule&limit=1').set(tuleAdmin).expect(200);
     expect(filtered.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
     await http().get('/municipalities?limit=500').set(admin).expect(400);
   });
 
   it('updates a municipality: new version, event and audit entry with the change', async () => {
-    const response = await http().patch('/municipalities/santa-maria-del-tule').set(admin).send({ active: false });
+    const tuleAdmin = bearer(['admin'], { tenant: tule.id, sub: 'admin@tule' });
+    const response = await http().patch('/municipalities/santa-maria-del-tule').set(tuleAdmin).send({ active: false });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ active: false, statusLabel: 'Inactivo', version: 2 });
 
@@ -121,12 +126,12 @@ describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
     expect(event.headers['tenant']).toBe('santa-maria-del-tule');
     expect(JSON.parse(event.value ?? '{}')).toMatchObject({ municipalityId: 'santa-maria-del-tule', active: false, version: 2 });
 
-    // The entry belongs to that municipality: its own users see it in their trail.
     const trail = await http().get('/audit?entityType=municipality').set(bearer(['auditor'], { tenant: 'santa-maria-del-tule' })).expect(200);
-    expect(trail.body.items[0]).toMatchObject({ action: 'updated', actor: 'admin@oaxaca', changes: { active: { from: true, to: false } } });
+    expect(trail.body.items[0]).toMatchObject({ action: 'updated', actor: 'admin@tule', changes: { active: { from: true, to: false } } });
+    expect((await http().get('/audit?entityType=municipality').set(admin).expect(200)).body.items.every((e: { entityId: string }) => e.entityId === 'oaxaca-de-juarez')).toBe(true);
 
-    const inactive = await http().get('/municipalities?active=false').set(admin).expect(200);
+    const inactive = await http().get('/municipalities?active=false').set(tuleAdmin).expect(200);
     expect(inactive.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
-    await http().patch('/municipalities/san-pablo-etla').set(admin).send({ active: false }).expect(404);
+    await http().patch('/municipalities/san-pablo-etla').set(bearer(['admin'], { tenant: 'san-pablo-etla' })).send({ active: false }).expect(404);
   });
 });

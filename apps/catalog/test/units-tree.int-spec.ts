@@ -157,7 +157,7 @@ describe('catalog units: parent history, tree and deletion (real PostgreSQL and 
     );
     expect(await counts()).toEqual(before);
     // Deactivating stays possible: that is what the message points to.
-    await http().post(`/units/${former.id}/deactivate`).set(planning).send({ activeTo: '2025-12-31' }).expect(201);
+    await http().post(`/units/${former.id}/deactivate`).set(planning).send({ activeTo: '2025-12-31' }).expect(200);
   });
 
   it('refuses to delete a unit that a record elsewhere references (a foreign key), rolling everything back', async () => {

@@ -1,4 +1,4 @@
-import { Topic, UnitCreated } from '@tequio/contracts';
+import { Topic, UnitCreated, UnitDeactivated } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { catalogService } from '../src/catalog.service';
 
@@ -49,6 +49,8 @@ describe('catalog units (real PostgreSQL and Kafka)', () => {
     );
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    const loser = await create({ code: '700', name: 'Tarde', kind: 'direccion' });
+    expect(loser.body.message).toMatch(/^code: /);
     expect(await database.query(`SELECT count(*)::int AS n FROM catalog.unit WHERE code = '700'`)).toEqual([{ n: 1 }]);
   });
 
@@ -91,5 +93,47 @@ describe('catalog units (real PostgreSQL and Kafka)', () => {
     const filtered = await catalog.http().get('/units?kind=departamento').set(admin).expect(200);
     expect(filtered.body.items.every((u: { kind: string }) => u.kind === 'departamento')).toBe(true);
     await catalog.http().get('/units?limit=1000').set(admin).expect(400);
+  });
+
+  it('never lets concurrent moves close a cycle', async () => {
+    const a = (await create({ code: '800', name: 'A', kind: 'direccion' }).expect(201)).body;
+    const b = (await create({ code: '801', name: 'B', kind: 'direccion' }).expect(201)).body;
+    const [ab, ba] = await Promise.all([
+      catalog.http().patch(`/units/${a.id}`).set(admin).send({ parentId: b.id }),
+      catalog.http().patch(`/units/${b.id}`).set(admin).send({ parentId: a.id }),
+    ]);
+    expect([ab.status, ba.status].sort()).toEqual([200, 409]);
+    const parents = await database.query<{ code: string; parent: string | null }>(
+      `SELECT u.code, p.code AS parent FROM catalog.unit u LEFT JOIN catalog.unit p ON p.id = u.parent_id WHERE u.code IN ('800', '801') ORDER BY u.code`,
+    );
+    expect(parents.filter((row) => row.parent !== null)).toHaveLength(1);
+  });
+
+  it('keeps the tree sound around deactivation: no active children under an inactive unit', async () => {
+    const parent = (await create({ code: '900', name: 'Dirección', kind: 'direccion', activeFrom: '2025-01-01' }).expect(201)).body;
+    const child = (await create({ code: '901', name: 'Departamento', kind: 'departamento', parentId: parent.id, activeFrom: '2025-01-01' }).expect(201)).body;
+
+    const refused = await catalog.http().post(`/units/${parent.id}/deactivate`).set(admin).send({ activeTo: '2025-06-30' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toBe('activeTo: la unidad 900 tiene unidades dependientes activas (901); délas de baja o muévalas primero');
+    await catalog.http().patch(`/units/${parent.id}`).set(admin).send({ activeTo: '2025-06-30' }).expect(409);
+    expect((await catalog.http().get(`/units/${parent.id}`).set(admin).expect(200)).body.activeTo).toBeNull();
+
+    // Deactivating through PATCH is still a deactivation for consumers and the trail.
+    await catalog.http().patch(`/units/${child.id}`).set(admin).send({ activeTo: '2025-06-30' }).expect(200);
+    const event = await tap.waitFor((m) => m.key === child.id && m.headers['ce_type'] === UnitDeactivated.type, 'the unit.deactivated event');
+    expect(JSON.parse(event.value ?? '{}')).toMatchObject({ activeTo: '2025-06-30', version: 2 });
+    const trail = await catalog.http().get(`/audit?entityType=unit&entityId=${child.id}`).set(admin).expect(200);
+    expect(trail.body.items[0].action).toBe('deactivated');
+
+    await catalog.http().post(`/units/${parent.id}/deactivate`).set(admin).send({ activeTo: '2025-06-30' }).expect(200);
+    const orphan = await create({ code: '902', name: 'Nueva', kind: 'unidad', parentId: parent.id });
+    expect(orphan.status).toBe(400);
+    expect(orphan.body.message).toBe('parentId: la unidad superior 900 está dada de baja desde 2025-06-30');
+  });
+
+  it('shows the audit trail only to roles that may read past values', async () => {
+    await catalog.http().get('/audit?entityType=unit').set(bearer(['clerk'], { units: ['402'] })).expect(403);
+    await catalog.http().get('/audit?entityType=unit').set(bearer(['auditor'])).expect(200);
   });
 });

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { AuditTrail } from '@tequio/persistence';
 import { paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
@@ -40,6 +40,8 @@ export class AuditController {
   constructor(private readonly audit: AuditTrail) {}
 
   @Get()
+  // The trail holds before/after values (e.g. the names of unit heads): not for every reader.
+  @Roles('admin', 'planning', 'auditor')
   @ApiOperation({ summary: 'Bitácora de cambios del catálogo (quién, cuándo, qué cambió), la más reciente primero' })
   @ApiOkResponse({ schema: { example } })
   async history(@CurrentUser() user: TequioClaims, @Query() query: AuditQueryDto) {

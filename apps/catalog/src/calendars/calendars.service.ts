@@ -56,7 +56,7 @@ export class CalendarsService {
     dto.holidays.forEach((holiday, index) => {
       const earlier = firstIndex.get(holiday.date);
       if (earlier !== undefined) {
-        throw new ConflictException(`holidays.${index}.date: la fecha ${holiday.date} está repetida (ya aparece en holidays.${earlier})`);
+        throw new BadRequestException(`holidays.${index}.date: la fecha ${holiday.date} está repetida (ya aparece en holidays.${earlier})`);
       }
       firstIndex.set(holiday.date, index);
     });

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { TequioClaims } from '@tequio/auth';
+import { assertTenant, TequioClaims } from '@tequio/auth';
 import { EventDefinition, MunicipalityCreated, MunicipalitySnapshot, MunicipalityUpdated } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
 import { Page } from '@tequio/platform';
@@ -11,7 +11,8 @@ import { MunicipalitiesRepository } from './municipalities.repository';
 export type MunicipalityView = Municipality & { statusLabel: 'Activo' | 'Inactivo' };
 
 /**
- * Municipalities are the tenants. Only admins write them and see them all; everyone else sees only their own.
+ * Municipalities are the tenants, and tenants are isolated: a user reads only their own municipality and an
+ * admin writes only their own (the identity provider's token for a new municipality's admin registers it).
  * The audit entries and events of a municipality carry its own id as tenant: the record belongs to it.
  */
 @Injectable()
@@ -23,6 +24,7 @@ export class MunicipalitiesService {
   ) {}
 
   async create(user: TequioClaims, dto: CreateMunicipalityDto): Promise<MunicipalityView> {
+    assertTenant(user, dto.id);
     const created = await this.municipalities.transaction(async (manager) => {
       if (await this.municipalities.findById(dto.id, manager)) {
         throw new ConflictException(`id: ya existe el municipio ${dto.id}`);
@@ -47,6 +49,7 @@ export class MunicipalitiesService {
   }
 
   async update(user: TequioClaims, id: string, dto: UpdateMunicipalityDto): Promise<MunicipalityView> {
+    assertTenant(user, id);
     const updated = await this.municipalities.transaction(async (manager) => {
       const municipality = await this.municipalities.findById(id, manager);
       if (!municipality) throw new NotFoundException(`id: no existe el municipio ${id}`);
@@ -65,8 +68,8 @@ export class MunicipalitiesService {
   }
 
   async get(user: TequioClaims, id: string): Promise<MunicipalityView> {
-    // A caller who is not admin learns nothing about other municipalities, not even that they exist.
-    const municipality = isAdmin(user) || id === user.tenant ? await this.municipalities.findById(id) : null;
+    // A caller learns nothing about other municipalities, not even that they exist.
+    const municipality = id === user.tenant ? await this.municipalities.findById(id) : null;
     if (!municipality) throw new NotFoundException(`id: no existe el municipio ${id}`);
     return view(municipality);
   }
@@ -74,7 +77,7 @@ export class MunicipalitiesService {
   async list(user: TequioClaims, query: ListMunicipalitiesQueryDto): Promise<Page<MunicipalityView>> {
     const { items, total } = await this.municipalities.list({
       ...query,
-      onlyId: isAdmin(user) ? undefined : user.tenant,
+      onlyId: user.tenant,
       active: query.active === undefined ? undefined : query.active === 'true',
     });
     return { items: items.map(view), total, limit: query.limit, offset: query.offset };
@@ -92,9 +95,6 @@ export class MunicipalitiesService {
   }
 }
 
-function isAdmin(user: TequioClaims): boolean {
-  return user.roles.includes('admin');
-}
 
 function snapshot(municipality: Municipality): MunicipalitySnapshot {
   return {

@@ -89,6 +89,7 @@ export class UnitsController {
   }
 
   @Post(':id/deactivate')
+  @HttpCode(200)
   @Roles('admin', 'planning')
   @ApiOperation({ summary: 'Dar de baja una unidad (se conserva con sus registros)' })
   @ApiOkResponse({ schema: { example: { ...unitResponseExample, activeTo: '2025-12-31', version: 3 } } })

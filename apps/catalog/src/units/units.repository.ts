@@ -68,6 +68,23 @@ export class UnitsRepository {
     return manager.getRepository(Unit).save(unit);
   }
 
+  /**
+   * Serializes changes to one municipality's unit tree: two concurrent moves could each pass the cycle
+   * check against the other's uncommitted state and together close a cycle.
+   */
+  async lockTree(manager: EntityManager, tenant: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`unit-tree:${tenant}`]);
+  }
+
+  /** Codes of the unit's children still active after the given day. */
+  async activeChildCodes(manager: EntityManager, unitId: string, day: string): Promise<string[]> {
+    const rows: { code: string }[] = await manager.query(
+      `SELECT code FROM unit WHERE parent_id = $1 AND (active_to IS NULL OR active_to > $2) ORDER BY code`,
+      [unitId, day],
+    );
+    return rows.map((row) => row.code);
+  }
+
   async childCount(manager: EntityManager, unitId: string): Promise<number> {
     const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM unit WHERE parent_id = $1`, [unitId]);
     return n;

@@ -32,6 +32,7 @@ export class UnitsService {
 
   async create(user: TequioClaims, dto: CreateUnitDto): Promise<UnitView> {
     const unit = await this.units.transaction(async (manager) => {
+      await this.units.lockTree(manager, user.tenant);
       if (await this.units.findByCode(user.tenant, dto.code, manager)) {
         throw new ConflictException(`code: ya existe una unidad con la clave ${dto.code}`);
       }
@@ -61,6 +62,7 @@ export class UnitsService {
 
   async update(user: TequioClaims, id: string, dto: UpdateUnitDto): Promise<UnitView> {
     const unit = await this.units.transaction(async (manager) => {
+      await this.units.lockTree(manager, user.tenant);
       const unit = await this.require(manager, user.tenant, id);
       const before = { ...unit };
       if (dto.parentId !== undefined && dto.parentId !== unit.parentId && dto.parentId !== null) {
@@ -73,12 +75,15 @@ export class UnitsService {
       if (unit.activeTo !== null && unit.activeTo < unit.activeFrom) {
         throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
       }
+      const deactivating = before.activeTo === null && unit.activeTo !== null;
+      if (deactivating) await this.refuseActiveChildren(manager, unit, unit.activeTo as string);
       unit.version += 1;
       const saved = await this.units.save(manager, unit);
       if (before.activeFrom !== saved.activeFrom) await this.alignHistoryStart(manager, saved);
       if (before.parentId !== saved.parentId) await this.recordMove(manager, saved);
-      await this.emit(manager, UnitUpdated, saved);
-      const action = before.parentId !== saved.parentId ? 'moved' : 'updated';
+      // Consumers react to a deactivation whichever endpoint made it.
+      await this.emit(manager, deactivating ? UnitDeactivated : UnitUpdated, saved);
+      const action = deactivating ? 'deactivated' : before.parentId !== saved.parentId ? 'moved' : 'updated';
       await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: saved.id, action, before, after: saved });
       return saved;
     });
@@ -87,10 +92,12 @@ export class UnitsService {
 
   async deactivate(user: TequioClaims, id: string, dto: DeactivateUnitDto): Promise<UnitView> {
     const unit = await this.units.transaction(async (manager) => {
+      await this.units.lockTree(manager, user.tenant);
       const unit = await this.require(manager, user.tenant, id);
       const before = { ...unit };
       const activeTo = dto.activeTo ?? todayInMexico();
       if (activeTo < unit.activeFrom) throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
+      await this.refuseActiveChildren(manager, unit, activeTo);
       unit.activeTo = activeTo;
       unit.version += 1;
       const saved = await this.units.save(manager, unit);
@@ -107,6 +114,7 @@ export class UnitsService {
    */
   async delete(user: TequioClaims, id: string): Promise<void> {
     await this.units.transaction(async (manager) => {
+      await this.units.lockTree(manager, user.tenant);
       const unit = await this.require(manager, user.tenant, id);
       if ((await this.units.childCount(manager, unit.id)) > 0) {
         throw new ConflictException(`id: la unidad ${unit.code} tiene unidades dependientes; solo puede darse de baja`);
@@ -163,8 +171,20 @@ export class UnitsService {
   }
 
   private async requireParent(manager: EntityManager, tenant: string, parentId: string): Promise<void> {
-    if (!(await this.units.findById(tenant, parentId, manager))) {
-      throw new BadRequestException(`parentId: no existe la unidad superior ${parentId}`);
+    const parent = await this.units.findById(tenant, parentId, manager);
+    if (!parent) throw new BadRequestException(`parentId: no existe la unidad superior ${parentId}`);
+    if (parent.activeTo !== null && parent.activeTo < todayInMexico()) {
+      throw new BadRequestException(`parentId: la unidad superior ${parent.code} está dada de baja desde ${parent.activeTo}`);
+    }
+  }
+
+  /** A unit cannot close while units under it stay open: they would hang from an inactive unit. */
+  private async refuseActiveChildren(manager: EntityManager, unit: Unit, activeTo: string): Promise<void> {
+    const children = await this.units.activeChildCodes(manager, unit.id, activeTo);
+    if (children.length > 0) {
+      throw new ConflictException(
+        `activeTo: la unidad ${unit.code} tiene unidades dependientes activas (${children.join(', ')}); délas de baja o muévalas primero`,
+      );
     }
   }
 

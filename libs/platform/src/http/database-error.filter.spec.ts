@@ -18,6 +18,12 @@ describe('DatabaseErrorFilter', () => {
     });
   });
 
+  it('names the API fields of the key when PostgreSQL says which, leaving the tenant out', () => {
+    const { body } = respond({ code: '23505', constraint: 'program_tenant_year_code_key', detail: 'Key (tenant, year, code)=(oax, 2025, 08) already exists.' });
+    expect(body.message).toBe('year, code: ya existe un registro con esos datos');
+    expect(respond({ code: '23505', detail: 'Key (tenant, inegi_code)=(oax, 20067) already exists.' }).body.message).toMatch(/^inegiCode: /);
+  });
+
   it('turns a check violation into 400', () => {
     expect(respond({ code: '23514', constraint: 'unit_active_range' }).status).toBe(400);
   });

@@ -18,6 +18,20 @@ const ANSWERS: Record<string, { status: number; error: string; message: (c: stri
   '23514': { status: 400, error: 'Bad Request', message: (c) => `${c}: los datos no cumplen una regla de integridad` },
 };
 
+/**
+ * The API field(s) behind a constraint, from PostgreSQL's detail `Key (tenant, code)=(…) already exists.`:
+ * columns in camelCase, without the tenant every key starts with (the caller cannot choose it).
+ */
+export function fieldsOf(detail: string | undefined): string | undefined {
+  const columns = /^Key \(([^)]+)\)=/.exec(detail ?? '')?.[1];
+  if (!columns) return undefined;
+  const fields = columns
+    .split(',')
+    .map((column) => column.trim().replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase()))
+    .filter((field) => field !== 'tenant');
+  return fields.length > 0 ? fields.join(', ') : undefined;
+}
+
 @Catch(QueryFailedError)
 export class DatabaseErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger(DatabaseErrorFilter.name);
@@ -32,7 +46,7 @@ export class DatabaseErrorFilter implements ExceptionFilter {
       return;
     }
     this.logger.warn(`Database constraint ${driverError.constraint ?? '?'} refused a write: ${driverError.detail ?? exception.message}`);
-    const constraint = driverError.constraint ?? 'restricción';
-    response.status(answer.status).json({ statusCode: answer.status, error: answer.error, message: answer.message(constraint) });
+    const subject = fieldsOf(driverError.detail) ?? driverError.constraint ?? 'restricción';
+    response.status(answer.status).json({ statusCode: answer.status, error: answer.error, message: answer.message(subject) });
   }
 }
