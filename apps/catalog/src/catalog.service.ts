@@ -9,6 +9,7 @@ import { PlanPrograms1763700003000 } from './migrations/1763700003000-plan-progr
 import { MetricRegistry1763700003100 } from './migrations/1763700003100-metric-registry';
 import { Indicators1763700003200 } from './migrations/1763700003200-indicators';
 import { QuarterLocks1763700003300 } from './migrations/1763700003300-quarter-locks';
+import { MetricRegistryReportMetrics1763700003400 } from './migrations/1763700003400-metric-registry-report-metrics';
 import { PlanAxis, PlanObjective, PlanPeriod } from './plan/plan.entity';
 import { PlanModule } from './plan/plan.module';
 import { Program, ProgramObjective } from './programs/program.entity';
@@ -57,7 +58,7 @@ export const catalogService: ServiceDefinition = {
     MessagingTables1763700000000,
     AuditTrail1763700000050,
     Units1763700001000,
-    PlanPrograms1763700003000, MetricRegistry1763700003100, Indicators1763700003200, QuarterLocks1763700003300,
+    PlanPrograms1763700003000, MetricRegistry1763700003100, Indicators1763700003200, QuarterLocks1763700003300, MetricRegistryReportMetrics1763700003400,
     Municipalities1763700002000, UnitParentHistory1763700002100, Calendars1763700002200, Semaphore1763700002300,
   ],
   consumes: [Topic.ReportingReportV1],

@@ -19,7 +19,9 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
 
   const http = () => catalog.http();
   const count = async (table: string) => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM catalog.${table}`))[0].n;
-  const counts = async () => ({ outbox: await count('outbox'), audit: await count('audit_entry'), indicator: await count('indicator') });
+  // Approvals other test files publish on the shared reporting topic reach this catalog too (quarter_lock entries).
+  const OWN_AUDIT = `audit_entry WHERE entity_type <> 'quarter_lock'`;
+  const counts = async () => ({ outbox: await count('outbox'), audit: await count(OWN_AUDIT), indicator: await count('indicator') });
 
   /** An indicator body in the shape of the Secretaría Particular MIR. */
   const indicator = (overrides: Partial<IndicatorInputRaw> = {}): IndicatorInputRaw => ({
@@ -63,50 +65,53 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
     it('is seeded by migration with the metrics the services emit, filterable by service', async () => {
       const transparency = (await http().get('/metric-definitions?service=transparency').set(bearer(['clerk'])).expect(200)).body;
       expect(transparency.items.map((m: { name: string }) => m.name)).toEqual([
+        'transparency.advisories.given',
+        'transparency.appeals.answered',
         'transparency.appeals.received',
         'transparency.complaints.received',
+        'transparency.monitorings.done',
+        'transparency.oficios.answered',
+        'transparency.oficios.turned',
         'transparency.portal_reviews.done',
         'transparency.requests.answered',
         'transparency.requests.received',
+        'transparency.trainings.attendees',
         'transparency.trainings.held',
       ]);
       expect(transparency.items.every((m: { service: string; builtIn: boolean }) => m.service === 'transparency' && m.builtIn)).toBe(true);
       const all = (await http().get('/metric-definitions?limit=5').set(planning).expect(200)).body;
-      expect(all).toMatchObject({ total: 14, limit: 5, offset: 0 });
+      expect(all).toMatchObject({ total: 24, limit: 5, offset: 0 });
       expect(all.items).toHaveLength(5);
 
       const answered = (await http().get('/metric-definitions/correspondence.documents.answered').set(planning).expect(200)).body;
       expect(answered.dimensions.map((d: { name: string; type: string }) => `${d.name}:${d.type}`)).toEqual(['unit:unit', 'requiresResponse:boolean']);
       const requests = (await http().get('/metric-definitions/transparency.requests.received').set(planning).expect(200)).body;
       expect(requests.dimensions.find((d: { name: string }) => d.name === 'requestType')).toMatchObject({ type: 'enum', values: ['informacion', 'arco'] });
+      const oficios = (await http().get('/metric-definitions/transparency.oficios.turned').set(planning).expect(200)).body;
+      expect(oficios.dimensions.map((d: { name: string; type: string }) => `${d.name}:${d.type}`)).toEqual(['unit:unit', 'month:integer', 'procedure:enum']);
       await http().get('/metric-definitions/agenda.nothing.done').set(planning).expect(404);
     });
 
-    it('lets an administrator register a new metric, which formulas may then use', async () => {
-      const body = {
-        name: 'agenda.alliances.signed',
-        service: 'agenda',
-        description: 'Alianzas intergubernamentales firmadas',
-        dimensions: [{ name: 'kind', type: 'enum', values: ['alianza', 'hermanamiento'] }],
-      };
-      await http().post('/metric-definitions').set(planning).send(body).expect(403);
-      const created = await http().post('/metric-definitions').set(admin).send(body);
-      expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ name: 'agenda.alliances.signed', builtIn: false, createdBy: 'admin@oaxaca' });
-      const repeated = await http().post('/metric-definitions').set(admin).send(body);
-      expect(repeated.status).toBe(409);
-      expect(repeated.body.message).toBe('name: ya existe la métrica agenda.alliances.signed');
-      const wrongPrefix = await http().post('/metric-definitions').set(admin).send({ ...body, name: 'reporting.alliances.signed' });
-      expect(wrongPrefix.status).toBe(400);
-      expect(wrongPrefix.body.errors).toEqual([{ field: 'name', message: 'debe empezar con el servicio que la produce ("agenda.")' }]);
-      const noValues = await http().post('/metric-definitions').set(admin).send({ ...body, name: 'agenda.x.y', dimensions: [{ name: 'kind', type: 'enum' }] });
-      expect(noValues.body.errors).toEqual([{ field: 'dimensions.0.values', message: 'una dimensión enum necesita su lista de valores' }]);
+    it('is read-only over the API (migrations maintain it) and shows no author', async () => {
+      const body = { name: 'agenda.visits.done', service: 'agenda', description: 'Visitas', dimensions: [] };
+      await http().post('/metric-definitions').set(admin).send(body).expect(404);
+      expect(await count('metric_definition')).toBe(24);
+      const columns = await database.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'catalog' AND table_name = 'metric_definition' AND column_name = 'created_by'`);
+      expect(columns).toEqual([]);
+      const twinnings = (await http().get('/metric-definitions/agenda.twinnings.signed').set(planning).expect(200)).body;
+      expect(Object.keys(twinnings).sort()).toEqual(['builtIn', 'createdAt', 'description', 'dimensions', 'name', 'service']);
+      const listed = (await http().get('/metric-definitions?q=hermanamientos').set(planning).expect(200)).body;
+      expect(listed.items.map((m: { name: string }) => m.name)).toEqual(['agenda.twinnings.signed']);
+      expect(listed.items[0]).not.toHaveProperty('createdBy');
+    });
 
+    it('lets formulas use the metrics of the seed reports (3 twinnings of a goal of 3)', async () => {
       const usesIt = await create(
         program08.id,
         indicator({
           level: 'proposito',
-          formula: { numerator: { kind: 'metric', metric: 'agenda.alliances.signed', filters: { kind: 'hermanamiento' } }, denominator: { kind: 'constant', value: 3 } },
+          accumulation: 'annual_goal_share',
+          formula: { numerator: { kind: 'metric', metric: 'agenda.twinnings.signed', filters: { unit: '402' } }, denominator: { kind: 'constant', value: 3 } },
         }),
       );
       expect(usesIt.status).toBe(201);
@@ -442,6 +447,94 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
         { row: 6, field: 'type', message: expect.any(String) },
       ]);
       expect(await counts()).toEqual(before);
+    });
+  });
+
+  describe('defaults and cross-field rules of the API', () => {
+    let program: { id: string };
+
+    beforeAll(async () => {
+      program = (await http().post('/programs').set(planning).send({ year: 2026, code: '09', name: 'Gobierno cercano', ownerUnitId: unit402.id }).expect(201)).body;
+    });
+
+    it('defaults the factor to 100 for a percentage and to 1 for any other unit, as the MIR importer does', async () => {
+      const percent = await create(program.id, indicator({ level: 'fin', unitOfMeasure: '%' }));
+      expect(percent.status).toBe(201);
+      expect(percent.body.factor).toBe(100);
+      const count = await http()
+        .post('/indicators')
+        .set(planning)
+        .send({ ...indicator({ level: 'proposito', unitOfMeasure: 'Reunión', accumulation: 'stock' }), programId: program.id });
+      expect(count.status).toBe(201);
+      expect(count.body.factor).toBe(1);
+      const given = await create(program.id, indicator({ level: 'componente', componentNumber: 1, unitOfMeasure: 'Solicitud', factor: 1000 }));
+      expect(given.body.factor).toBe(1000);
+      const stored = await database.query(`SELECT factor FROM catalog.indicator WHERE id = ANY($1::uuid[]) ORDER BY factor`, [[percent.body.id, count.body.id, given.body.id]]);
+      expect(stored).toEqual([{ factor: 1 }, { factor: 100 }, { factor: 1000 }]);
+    });
+
+    it('refuses a share of the annual goal without a constant goal, and an annual indicator with several quarterly targets, writing nothing', async () => {
+      const before = await counts();
+      const noGoal = await create(program.id, indicator({ level: 'componente', componentNumber: 2, accumulation: 'annual_goal_share' }));
+      expect(noGoal.status).toBe(400);
+      expect(noGoal.body.errors).toEqual([
+        {
+          field: 'formula.denominator',
+          message: 'con acumulación "parte de la meta anual" el denominador es la meta anual: debe ser una constante ({"kind":"constant","value":52}), no una métrica',
+        },
+      ]);
+      const { formula: _formula, ...manual } = indicator({ level: 'componente', componentNumber: 2, accumulation: 'annual_goal_share' });
+      const manualGoal = await http().post('/indicators').set(planning).send({ ...manual, programId: program.id });
+      expect(manualGoal.status).toBe(400);
+      expect(manualGoal.body.message).toMatch(/^formula\.denominator: .*no una captura manual$/);
+
+      const annual = await create(program.id, indicator({ level: 'componente', componentNumber: 2, frequency: 'anual', targets: { q1: 25, q2: 25, q3: 25, q4: 25 } }));
+      expect(annual.status).toBe(400);
+      expect(annual.body.message).toBe('targets: un indicador de frecuencia anual lleva meta en un solo trimestre (el de su medición); tiene 4: q1, q2, q3, q4');
+      expect(await counts()).toEqual(before);
+
+      const once = await create(program.id, indicator({ level: 'componente', componentNumber: 2, frequency: 'anual', targets: { q1: null, q2: null, q3: null, q4: 100 } }));
+      expect(once.status).toBe(201);
+    });
+
+    it('applies the rules to what a PATCH or a PUT of targets changes', async () => {
+      const quarterly = (await create(program.id, indicator({ level: 'componente', componentNumber: 3, targets: { q1: 25, q2: 25, q3: 25, q4: 25 } })).expect(201)).body;
+      const toAnnual = await http().patch(`/indicators/${quarterly.id}`).set(planning).send({ frequency: 'anual' });
+      expect(toAnnual.status).toBe(400);
+      expect(toAnnual.body.errors).toEqual([{ field: 'targets', message: expect.stringMatching(/^un indicador de frecuencia anual .*tiene 4: q1, q2, q3, q4$/) }]);
+      const toShare = await http().patch(`/indicators/${quarterly.id}`).set(planning).send({ accumulation: 'annual_goal_share' });
+      expect(toShare.status).toBe(400);
+      expect(toShare.body.errors.map((e: { field: string }) => e.field)).toEqual(['formula.denominator']);
+      const withGoal = await http()
+        .patch(`/indicators/${quarterly.id}`)
+        .set(planning)
+        .send({ accumulation: 'annual_goal_share', formula: { numerator: { kind: 'manual' }, denominator: { kind: 'constant', value: 12 } } });
+      expect(withGoal.status).toBe(200);
+      const manualAgain = await http().patch(`/indicators/${quarterly.id}`).set(planning).send({ formula: { numerator: { kind: 'manual' }, denominator: { kind: 'manual' } } });
+      expect(manualAgain.status).toBe(400);
+      expect(manualAgain.body.errors.map((e: { field: string }) => e.field)).toEqual(['formula.denominator']);
+
+      const annual = (await http().get(`/indicators?programId=${program.id}&level=componente`).set(planning).expect(200)).body.items.find(
+        (i: { frequency: string }) => i.frequency === 'anual',
+      );
+      const twoTargets = await http().put(`/indicators/${annual.id}/targets`).set(planning).send({ q1: null, q2: 50, q3: null, q4: 100 });
+      expect(twoTargets.status).toBe(400);
+      expect(twoTargets.body.message).toBe('targets: un indicador de frecuencia anual lleva meta en un solo trimestre (el de su medición); tiene 2: q2, q4');
+      await http().put(`/indicators/${annual.id}/targets`).set(planning).send({ q1: null, q2: null, q3: null, q4: 90 }).expect(200);
+    });
+
+    it('keeps accepting other changes of an imported indicator that breaks the rules (the importer does not apply them)', async () => {
+      const service = catalog.app.get(IndicatorsService);
+      const user = { sub: 'importador@oaxaca', tenant: 'oaxaca-de-juarez', roles: ['planning' as const], units: [] };
+      // The seed MIR's Fin: Anual, 25% each quarter, a share of the annual goal captured by hand.
+      const fin = indicatorInputSchema.parse(
+        indicator({ level: 'fin', frequency: 'anual', accumulation: 'annual_goal_share', targets: { q1: 25, q2: 25, q3: 25, q4: 25 }, formula: { numerator: { kind: 'manual' }, denominator: { kind: 'manual' } } }),
+      );
+      const other = (await http().post('/programs').set(planning).send({ year: 2026, code: '10', name: 'Gobierno participativo', ownerUnitId: unit304.id }).expect(201)).body;
+      const [imported] = await catalog.app.get(DataSource).transaction((manager) => service.createMany(manager, user, other.id, [fin], { action: 'imported' }));
+      const renamed = await http().patch(`/indicators/${imported.id}`).set(planning).send({ name: 'Porcentaje de instrumentos de participación ciudadana implementados' });
+      expect(renamed.status).toBe(200);
+      expect(renamed.body).toMatchObject({ name: 'Porcentaje de instrumentos de participación ciudadana implementados', version: 2 });
     });
   });
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { IndicatorCreated, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import ExcelJS from 'exceljs';
@@ -29,6 +30,7 @@ const HEADERS = [
   'Programado 2do trimestre',
   'Programado 3er trimestre',
   'Programado 4to trimestre',
+  'Programado acumulado',
   'Medios de verificación',
 ] as const;
 
@@ -45,13 +47,15 @@ interface SeedRow {
   baselineValue: string;
   baselineYear: string;
   targets: [string, string, string, string];
+  /** The programmed "Acumulado *" (right after the 4th quarter under "Valores Programados"). */
+  cumulative: string;
   meansOfVerification: string;
 }
 
 /**
  * Reads the MIR table of the seed (text converted from PDF, tab separated): column positions come from
  * its header row ("Nivel", "Nombre", … "Línea Base" with "Valor"/"Año" below, then the programmed
- * "1er. Trim." … "4to. Trim."), data rows are the lines that start with a MIR level. "Medios de
+ * "1er. Trim." … "4to. Trim.", "Acumulado *"), data rows are the lines that start with a MIR level. "Medios de
  * Verificación" is the last filled cell: the PDF conversion drops some empty cells before it.
  */
 function readSeedMir(): SeedRow[] {
@@ -65,6 +69,8 @@ function readSeedMir(): SeedRow[] {
   };
   const baseline = at('Línea Base');
   const q1 = at('1er. Trim.');
+  const cumulative = at('Acumulado *'); // the first one: programmed, before "Valores Alcanzados"
+  if (cumulative !== q1 + 4) throw new Error('the programmed "Acumulado *" should follow "4to. Trim."');
   return lines
     .filter((line) => /^(Fin|Propósito|Componente \d+|Actividad \d+\.\d+)\t/.test(line))
     .map((line) => {
@@ -82,10 +88,36 @@ function readSeedMir(): SeedRow[] {
         baselineValue: cells[baseline],
         baselineYear: cells[baseline + 1],
         targets: [cells[q1], cells[q1 + 1], cells[q1 + 2], cells[q1 + 3]],
+        cumulative: cells[cumulative],
         meansOfVerification: cells.filter(Boolean).pop() as string,
       };
     });
 }
+
+/*
+ * Expected accumulation of each seed row, read from the report itself (not from the importer's rule): every row's
+ * programmed "Acumulado" is 1, i.e. 100% of the annual goal, so each quarter is a share of that goal ("25% del total
+ * anual"). Every row's four targets add up to 100 except Actividad 2.7: 19% + 29% + 30% + 28% = 106%, which the
+ * import keeps as a share of the annual goal and reports as a warning (file row 11: header + 9 rows before it).
+ */
+const SEED_ACCUMULATION: Record<string, string> = {
+  Fin: 'annual_goal_share',
+  Propósito: 'annual_goal_share',
+  'Componente 1': 'annual_goal_share',
+  'Actividad 1.4': 'annual_goal_share',
+  'Actividad 1.7': 'annual_goal_share',
+  'Actividad 1.8': 'annual_goal_share',
+  'Componente 2': 'annual_goal_share',
+  'Actividad 2.4': 'annual_goal_share',
+  'Actividad 2.5': 'annual_goal_share',
+  'Actividad 2.7': 'annual_goal_share',
+  'Actividad 2.8': 'annual_goal_share',
+  'Componente 3': 'annual_goal_share',
+  'Actividad 3.1': 'annual_goal_share',
+  'Actividad 3.2': 'annual_goal_share',
+  'Actividad 3.3': 'annual_goal_share',
+};
+const SEED_WARNINGS = [{ row: 11, column: 'Programado acumulado', message: 'las metas trimestrales suman 106 pero el acumulado programado es 100' }];
 
 const cellsOf = (row: SeedRow): string[] => [
   row.level,
@@ -100,6 +132,7 @@ const cellsOf = (row: SeedRow): string[] => [
   row.baselineValue,
   row.baselineYear,
   ...row.targets,
+  row.cumulative,
   row.meansOfVerification,
 ];
 
@@ -108,7 +141,7 @@ function toCsv(rows: string[][], delimiter = ','): Buffer {
   return Buffer.from(`\ufeff${rows.map((row) => row.map(quote).join(delimiter)).join('\r\n')}\r\n`, 'utf8');
 }
 
-/** The XLSX a spreadsheet user would save: percentages as numbers with a percent format, the year as a number. */
+/** The XLSX a spreadsheet user would save: percentages as numbers with a percent format, the year and the cumulative (1) as numbers. */
 async function toXlsx(rows: SeedRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('MIR');
@@ -118,10 +151,39 @@ async function toXlsx(rows: SeedRow[]): Promise<Buffer> {
     const percentColumns = [9, 11, 12, 13, 14];
     for (const column of percentColumns) cells[column] = percent(cells[column] as string) / 100;
     cells[10] = Number(row.baselineYear);
+    cells[15] = Number(row.cumulative);
     const added = sheet.addRow(cells);
     for (const column of percentColumns) added.getCell(column + 1).numFmt = '0%';
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A zip with one deflated entry, written by hand (CRC left at 0: the size check comes first). */
+function zipOf(name: string, content: Buffer): Buffer {
+  const data = deflateRawSync(content);
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(46 + fileName.length, 12);
+  end.writeUInt32LE(30 + fileName.length + data.length, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
 }
 
 const percent = (text: string) => {
@@ -219,7 +281,12 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
       expect(row.targets.every((target) => /^\d+%$/.test(target))).toBe(true);
       expect(row.baselineYear).toMatch(/^\d{4}$/);
       expect(row.meansOfVerification.length).toBeGreaterThan(5);
+      expect(row.cumulative).toBe('1');
     }
+    expect(seed.map((row) => row.level)).toEqual(Object.keys(SEED_ACCUMULATION));
+    const activity27 = seed.findIndex((row) => row.level === 'Actividad 2.7');
+    expect(activity27 + 2).toBe(SEED_WARNINGS[0].row);
+    expect(seed[activity27].targets).toEqual(['19%', '29%', '30%', '28%']);
   });
 
   it('dry run of the seed CSV: valid, a preview of every row, and nothing written', async () => {
@@ -229,6 +296,11 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
     const response = await upload(programId, seedCsv, 'mir.csv', true);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ dryRun: true, valid: true, rows: seed.length, errors: [] });
+    // The inconsistency of the report is caught, not repeated: a warning, and Actividad 2.7 is still a share of the annual goal.
+    expect(response.body.warnings).toEqual(SEED_WARNINGS);
+    expect(response.body.preview.map((p: { levelLabel: string; indicator: { accumulation: string } }) => [p.levelLabel, p.indicator.accumulation])).toEqual(
+      Object.entries(SEED_ACCUMULATION),
+    );
     expect(response.body.preview.map((p: { levelLabel: string }) => p.levelLabel)).toEqual(seed.map((row) => row.level));
     expect(response.body.preview.map((p: { row: number }) => p.row)).toEqual(seed.map((_, index) => index + 2));
     expect(response.body.created).toBeUndefined();
@@ -240,7 +312,7 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
     const programId = await newProgram();
     const response = await upload(programId, seedCsv, 'secretaria-gobierno.csv', false);
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ dryRun: false, valid: true, rows: seed.length });
+    expect(response.body).toMatchObject({ dryRun: false, valid: true, rows: seed.length, warnings: SEED_WARNINGS });
     expect(response.body.created).toHaveLength(seed.length);
 
     const stored = await indicatorsOf(programId);
@@ -268,9 +340,7 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
         formula: { numerator: { kind: 'manual' }, denominator: { kind: 'manual' } },
         responsible_unit_id: unitId,
       });
-      // Each quarter is a share of the annual goal when the four targets add up to 100%.
-      const sum = row.targets.reduce((total, target) => total + percent(target), 0);
-      expect(indicator.accumulation).toBe(sum === 100 ? 'annual_goal_share' : 'flow');
+      expect(indicator.accumulation).toBe(SEED_ACCUMULATION[row.level]);
     });
 
     const byLevel = new Map(stored.map((indicator) => [levelOf(indicator), indicator]));
@@ -332,13 +402,65 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
     expect(response.status).toBe(200);
     expect(response.body.valid).toBe(false);
     expect(response.body.rows).toBe(seed.length);
+    // Row 8 was Componente 2: its activities that are otherwise valid (rows 9, 10, 12) now lack their component.
+    const orphan = (row: number, level: string) => ({ row, column: 'Nivel', message: `la ${level} requiere el Componente 2 en el mismo programa, y no existe` });
     expect(response.body.errors).toEqual([
       { row: 3, column: 'Tipo', message: '"Táctico" no es válido; use Estratégico o De gestión' },
       { row: 6, column: 'Programado 2do trimestre', message: '"mucho" no es un número' },
       { row: 8, column: 'Nivel', message: '"Actividad 1" no es un nivel de la MIR; use Fin, Propósito, Componente N o Actividad N.M' },
+      orphan(9, 'Actividad 2.4'),
+      orphan(10, 'Actividad 2.5'),
       { row: 11, column: 'Línea base año', message: 'indique el año de la línea base' },
+      orphan(12, 'Actividad 2.8'),
     ]);
     expect(response.body.preview).toHaveLength(seed.length - 4);
+  });
+
+  it('one dry run lists every problem: cell errors together with the tree and program checks of the rows that mapped, and writes nothing', async () => {
+    const programId = await newProgram();
+    const rows = seed.map(cellsOf);
+    rows[2][5] = 'Táctico'; // Componente 1 → file row 4: its Actividades 1.x (rows 5–7) must not be reported as orphans
+    rows[7][10] = '2030'; // Actividad 2.4 → file row 9: baseline after the program's year (a rule of IndicatorsService)
+    rows.push(['Actividad 9.1', ...rows[3].slice(1)]); // file row 17: no Componente 9 (MIR tree rule of IndicatorsService)
+    const file = toCsv([[...HEADERS], ...rows]);
+    const expected = [
+      { row: 4, column: 'Tipo', message: '"Táctico" no es válido; use Estratégico o De gestión' },
+      { row: 9, column: 'Línea base año', message: 'no puede ser posterior al año del programa (2023)' },
+      { row: 17, column: 'Nivel', message: 'la Actividad 9.1 requiere el Componente 9 en el mismo programa, y no existe' },
+    ];
+    const before = await indicatorCount();
+    const outbox = await database.query(`SELECT count(*)::int AS n FROM catalog.outbox`);
+
+    const dryRun = await upload(programId, file, 'mir.csv', true).expect(200);
+    expect(dryRun.body).toMatchObject({ valid: false, rows: seed.length + 1, warnings: SEED_WARNINGS });
+    expect(dryRun.body.errors).toEqual(expected);
+
+    const real = await upload(programId, file, 'mir.csv', false).expect(400);
+    expect(real.body.errors).toEqual(expected);
+    expect(real.body.message).toMatch(/^Datos no válidos, no se importó nada: fila 4, Tipo: .*; fila 9, Línea base año: .*; fila 17, Nivel: /);
+    expect(await indicatorCount()).toBe(before);
+    expect(await database.query(`SELECT count(*)::int AS n FROM catalog.outbox`)).toEqual(outbox);
+  });
+
+  it('reads the optional "Unidad responsable" column: unit codes of the caller\'s municipality, unknown codes are row errors', async () => {
+    const particular = await catalog.http().post('/units').set(planning).send({ code: '402', name: 'Secretaría Particular', kind: 'secretaria' }).expect(201);
+    const otherTenant = bearer(['planning'], { tenant: 'santa-lucia' });
+    await catalog.http().post('/units').set(otherTenant).send({ code: '777', name: 'Tesorería', kind: 'secretaria' }).expect(201);
+    const withUnits = (units: string[]) => toCsv([[...HEADERS, 'Unidad responsable'], ...seed.map((row, index) => [...cellsOf(row), units[index] ?? ''])]);
+
+    const programId = await newProgram();
+    await upload(programId, withUnits(['402 - Secretaría Particular', '', '402']), 'mir.csv', false).expect(201);
+    const stored = await indicatorsOf(programId);
+    expect(stored.map((row) => [levelOf(row), row.responsible_unit_id])).toEqual(
+      seed.map((row, index) => [row.level, index === 0 || index === 2 ? particular.body.id : unitId]),
+    );
+
+    const unknown = await upload(await newProgram(), withUnits(['999', '777']), 'mir.csv', true).expect(200);
+    expect(unknown.body.valid).toBe(false);
+    expect(unknown.body.errors).toEqual([
+      { row: 2, column: 'Unidad responsable', message: 'no existe una unidad responsable con la clave "999" en el municipio' },
+      { row: 3, column: 'Unidad responsable', message: 'no existe una unidad responsable con la clave "777" en el municipio' },
+    ]);
   });
 
   it('dry run reports the MIR tree rules of the indicators service on the file rows: missing component, positions already stored', async () => {
@@ -409,6 +531,11 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
     const brokenXlsx = await post().attach('file', Buffer.from('PK\u0003\u0004roto'), 'mir.xlsx');
     expect(brokenXlsx.status).toBe(400);
     expect(brokenXlsx.body.message).toBe('archivo: no es un libro de Excel (.xlsx) válido');
+
+    // 51 MB of XML deflated into a few kilobytes: refused before ExcelJS inflates it.
+    const bomb = await post().attach('file', zipOf('xl/worksheets/sheet1.xml', Buffer.alloc(51 * 1024 * 1024, 0x20)), 'mir.xlsx');
+    expect(bomb.status).toBe(400);
+    expect(bomb.body.message).toBe('file: el libro descomprimido excede 50 MB');
 
     const large = Buffer.concat([seedCsv, Buffer.alloc(5 * 1024 * 1024, 0x20)]);
     const tooLarge = await post().attach('file', large, 'mir.csv');

@@ -1,5 +1,6 @@
 import { PlanCreated, PlanUpdated, ProgramCreated, ProgramUpdated, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { Client } from 'pg';
 import { catalogService } from '../src/catalog.service';
 
 describe('catalog development plan and budget programs (real PostgreSQL and Kafka)', () => {
@@ -16,7 +17,9 @@ describe('catalog development plan and budget programs (real PostgreSQL and Kafk
 
   const http = () => catalog.http();
   const count = async (table: string) => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM catalog.${table}`))[0].n;
-  const counts = async () => ({ outbox: await count('outbox'), audit: await count('audit_entry'), program: await count('program'), links: await count('program_objective') });
+  // Approvals other test files publish on the shared reporting topic reach this catalog too (quarter_lock entries).
+  const OWN_AUDIT = `audit_entry WHERE entity_type <> 'quarter_lock'`;
+  const counts = async () => ({ outbox: await count('outbox'), audit: await count(OWN_AUDIT), program: await count('program'), links: await count('program_objective') });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -258,6 +261,85 @@ describe('catalog development plan and budget programs (real PostgreSQL and Kafk
       await http().get(`/programs/${created.id}`).set(planning).expect(404);
       const event = await tap.waitFor((m) => m.key === created.id && m.headers['ce_type'] === 'tequio.catalog.program.deleted', 'program.deleted');
       expect(JSON.parse(event.value ?? '{}')).toMatchObject({ code: '50', version: 2 });
+    });
+  });
+
+  describe('plan and program changes running at the same time', () => {
+    let planB: { id: string; name: string };
+    let objectiveB: { id: string };
+
+    beforeAll(async () => {
+      planB = (await http().post('/plans').set(planning).send({ name: 'PMD 2031-2033', startYear: 2031, endYear: 2033 }).expect(201)).body;
+      const axis = (await http().post(`/plans/${planB.id}/axes`).set(planning).send({ number: 1, name: 'Bienestar' }).expect(201)).body;
+      objectiveB = (await http().post(`/plan-axes/${axis.id}/objectives`).set(planning).send({ code: '1.1', name: 'Salud' }).expect(201)).body;
+    });
+
+    const lockWaits = async () =>
+      (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n;
+
+    it('makes an alignment wait for a running change of the plan, and judges it by the plan as that change leaves it', async () => {
+      const program = (await http().post('/programs').set(planning).send({ year: 2033, code: '70', name: 'Salud municipal', ownerUnitId: unit402.id }).expect(201)).body;
+      // What PATCH /plans/:id does: lock the plan's row, check no aligned program falls outside, save the new years.
+      const narrowing = new Client({ connectionString: database.url });
+      await narrowing.connect();
+      try {
+        await narrowing.query('BEGIN');
+        await narrowing.query('SELECT id FROM catalog.plan_period WHERE id = $1 FOR UPDATE', [planB.id]);
+        await narrowing.query(`SELECT po.program_id FROM catalog.program_objective po WHERE po.objective_id = $1`, [objectiveB.id]);
+        await narrowing.query('UPDATE catalog.plan_period SET end_year = 2032 WHERE id = $1', [planB.id]);
+
+        let answered = false;
+        const alignment = http()
+          .patch(`/programs/${program.id}`)
+          .set(planning)
+          .send({ objectiveIds: [objectiveB.id] })
+          .then((response) => {
+            answered = true;
+            return response;
+          });
+        // Either the alignment blocks on the plan (right) or it is saved against the plan's old years (wrong).
+        const deadline = Date.now() + 10_000;
+        while (!answered && (await lockWaits()) === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(answered).toBe(false);
+        expect(await lockWaits()).toBeGreaterThan(0);
+
+        await narrowing.query('COMMIT');
+        const response = await alignment;
+        expect(response.status).toBe(400);
+        expect(response.body.message).toBe(`objectiveIds.0: el Objetivo 1.1 pertenece a PMD 2031-2033 (2031-2032), que no cubre 2033`);
+      } finally {
+        await narrowing.end();
+      }
+      expect(await database.query(`SELECT count(*)::int AS n FROM catalog.program_objective WHERE program_id = $1`, [program.id])).toEqual([{ n: 0 }]);
+    });
+
+    it('records an audit entry for each axis and objective a plan deletion removes, in the same transaction', async () => {
+      const plan = (await http().post('/plans').set(planning).send({ name: 'PMD 2040-2042', startYear: 2040, endYear: 2042 }).expect(201)).body;
+      const axis1 = (await http().post(`/plans/${plan.id}/axes`).set(planning).send({ number: 1, name: 'Bienestar' }).expect(201)).body;
+      const axis2 = (await http().post(`/plans/${plan.id}/axes`).set(planning).send({ number: 2, name: 'Territorio' }).expect(201)).body;
+      const objectives = [
+        (await http().post(`/plan-axes/${axis1.id}/objectives`).set(planning).send({ code: '1.1', name: 'Salud' }).expect(201)).body,
+        (await http().post(`/plan-axes/${axis1.id}/objectives`).set(planning).send({ code: '1.2', name: 'Educación' }).expect(201)).body,
+        (await http().post(`/plan-axes/${axis2.id}/objectives`).set(planning).send({ code: '2.1', name: 'Movilidad' }).expect(201)).body,
+      ];
+      await http().delete(`/plans/${plan.id}`).set(planning).expect(200);
+
+      const entries = await database.query<{ entity_type: string; entity_id: string; actor: string; reason: string; at: Date }>(
+        `SELECT entity_type, entity_id, actor, reason, at FROM catalog.audit_entry WHERE action = 'deleted' AND entity_id = ANY($1::text[]) ORDER BY entity_type, entity_id`,
+        [[plan.id, axis1.id, axis2.id, ...objectives.map((o: { id: string }) => o.id)]],
+      );
+      const expected = [
+        ['plan', plan.id],
+        ...[axis1.id, axis2.id].sort().map((id) => ['plan_axis', id]),
+        ...objectives.map((o: { id: string }) => o.id).sort().map((id: string) => ['plan_objective', id]),
+      ];
+      expect(entries.map((e) => [e.entity_type, e.entity_id])).toEqual(expected);
+      expect(entries.every((e) => e.actor === 'planeacion@oaxaca')).toBe(true);
+      expect(entries.filter((e) => e.entity_type !== 'plan').every((e) => e.reason === 'se eliminó con el plan PMD 2040-2042')).toBe(true);
+      // One transaction: the entries share its timestamp.
+      expect(new Set(entries.map((e) => e.at.getTime())).size).toBe(1);
+      const objectiveTrail = (await http().get(`/audit?entityType=plan_objective&entityId=${objectives[2].id}`).set(planning).expect(200)).body;
+      expect(objectiveTrail.items[0]).toMatchObject({ action: 'deleted', changes: { code: { from: '2.1' } } });
     });
   });
 });

@@ -1,6 +1,7 @@
 import { DLQ_CONSUMER_HEADER, DLQ_REASON_HEADER, deadLetterTopic, ReportApproved, ReportReopened, Topic } from '@tequio/contracts';
 import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { catalogService } from '../src/catalog.service';
 
 describe('catalog quarter locks from approved reports (real PostgreSQL and Kafka)', () => {
@@ -8,7 +9,7 @@ describe('catalog quarter locks from approved reports (real PostgreSQL and Kafka
   let catalog: RunningService;
   let dlq: EventTap;
   const planning = bearer(['planning'], { sub: 'planeacion@oaxaca' });
-  let program: { id: string };
+  let program: { id: string; ownerUnitId: string };
   let indicator: { id: string };
   // Report ids are unique per run: the topic is shared with every other test of the run.
   const reportQ2 = randomUUID();
@@ -128,6 +129,62 @@ describe('catalog quarter locks from approved reports (real PostgreSQL and Kafka
     expect(remove.body.message).toBe(
       'targets.q2: el 2º trimestre de 2025 está cerrado: su informe fue aprobado el 2025-07-10; reábralo en reportes para eliminar el indicador',
     );
+  });
+
+  it('while a quarter is closed, refuses a PATCH of what approved values were computed with; texts stay editable', async () => {
+    const patch = (body: object) => http().patch(`/indicators/${indicator.id}`).set(planning).send(body);
+    const closed = 'el 2º trimestre de 2025 está cerrado: su informe fue aprobado el 2025-07-10; reábralo en reportes para';
+    const outbox = await count('outbox');
+    const version = (await http().get(`/indicators/${indicator.id}`).set(planning).expect(200)).body.version;
+
+    const formula = await patch({ formula: { numerator: { kind: 'metric', metric: 'agenda.cabinet_meetings.held', filters: {} }, denominator: { kind: 'constant', value: 48 } } });
+    expect(formula.status).toBe(409);
+    expect(formula.body.message).toBe(`formula: ${closed} cambiar la fórmula`);
+    expect((await patch({ factor: 1 })).body.message).toBe(`factor: ${closed} cambiar el factor`);
+    expect((await patch({ accumulation: 'flow' })).body.message).toBe(`accumulation: ${closed} cambiar el tipo de acumulación`);
+    const both = await patch({ direction: 'descendente', name: 'Porcentaje de reuniones de gabinete celebradas' });
+    expect(both.status).toBe(409);
+    expect(both.body.errors).toEqual([{ field: 'direction', message: `${closed} cambiar el sentido esperado` }]);
+    expect(await count('outbox')).toBe(outbox);
+
+    // The same values are no change; texts change.
+    const same = await patch({ factor: 100, direction: 'ascendente', definition: 'Mide las reuniones de gabinete celebradas respecto de las 52 del año' });
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ definition: 'Mide las reuniones de gabinete celebradas respecto de las 52 del año', factor: 100, version: version + 1 });
+    const texts = await patch({ name: 'Porcentaje de reuniones de gabinete celebradas', meansOfVerification: 'Minutas y listas de asistencia' });
+    expect(texts.status).toBe(200);
+    expect(texts.body).toMatchObject({ name: 'Porcentaje de reuniones de gabinete celebradas', formula: { denominator: { kind: 'constant', value: 52 } }, version: version + 2 });
+  });
+
+  it('makes an approval wait for a running change of the program, even for a quarter approved for the first time', async () => {
+    // A quarter never approved has no lock row: only the program row can serialize the two.
+    const other = (await http().post('/programs').set(planning).send({ year: 2025, code: '09', name: 'Gobierno cercano', ownerUnitId: program.ownerUnitId }).expect(201)).body;
+    const change = new Client({ connectionString: database.url });
+    await change.connect();
+    try {
+      await change.query('BEGIN');
+      // What PUT /indicators/:id/targets does first: lock the program, then read its closed quarters (none yet).
+      await change.query('SELECT id FROM catalog.program WHERE id = $1 FOR UPDATE', [other.id]);
+      expect((await change.query('SELECT count(*)::int AS n FROM catalog.quarter_lock WHERE program_id = $1', [other.id])).rows).toEqual([{ n: 0 }]);
+
+      const reportId = randomUUID();
+      await produceRaw(Topic.ReportingReportV1, [
+        cloudEventMessage(ReportApproved, { subject: reportId, data: { reportId, programId: other.id, unitCode: '402', year: 2025, quarter: 1, approvedAt: '2025-04-10T17:00:00.000Z' } }),
+      ]);
+      const lockOf = async () =>
+        (await database.query<{ approved_at: Date }>(`SELECT approved_at FROM catalog.quarter_lock WHERE program_id = $1 AND quarter = 1`, [other.id]))[0];
+      const waiting = async () =>
+        (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))[0].n > 0;
+      // Either the consumer blocks on the program row (right) or it writes the lock under the running change (wrong).
+      await eventually('the approval to block or to be applied', async () => (await waiting()) || (await lockOf()) !== undefined);
+      expect(await lockOf()).toBeUndefined();
+      expect(await waiting()).toBe(true);
+
+      await change.query('COMMIT');
+      await eventually('the Q1 lock once the change committed', async () => (await lockOf())?.approved_at);
+    } finally {
+      await change.end();
+    }
   });
 
   it('applies a redelivered approval once', async () => {

@@ -33,6 +33,14 @@ describe('indicatorInputSchema', () => {
     expect(parsed.responsibleUnitId).toBeUndefined();
   });
 
+  it('defaults the factor by the unit of measure, as the MIR importer does: 100 for percentages, 1 otherwise', () => {
+    expect(indicatorInputSchema.parse({ ...valid, unitOfMeasure: '%' }).factor).toBe(100);
+    expect(indicatorInputSchema.parse({ ...valid, unitOfMeasure: 'Porcentaje (%)' }).factor).toBe(100);
+    expect(indicatorInputSchema.parse({ ...valid, unitOfMeasure: 'Reunión' }).factor).toBe(1);
+    expect(indicatorInputSchema.parse({ ...valid, unitOfMeasure: 'Reunión', factor: 1000 }).factor).toBe(1000);
+    expect(indicatorInputSchema.parse({ ...valid, factor: 1 }).factor).toBe(1);
+  });
+
   it('parses its own output again unchanged (the MIR importer may hand parsed rows to createMany)', () => {
     const parsed = indicatorInputSchema.parse(valid);
     expect(indicatorInputSchema.parse(parsed)).toEqual(parsed);

@@ -7,6 +7,7 @@ import {
   MEASUREMENT_FREQUENCIES,
 } from '@tequio/contracts';
 import { z } from 'zod';
+import { defaultFactor } from './indicator-factor';
 import { checkLevelNumbers } from './mir-levels';
 
 /*
@@ -80,7 +81,7 @@ export const indicatorFieldShape = {
     .nullable()
     .meta({ description: 'Línea base; null si no hay', example: { value: 0, year: 2024 } }),
   accumulation: z.enum(ACCUMULATION_TYPES).meta({ example: 'flow' }),
-  factor: z.number().positive().max(1_000_000).meta({ example: 100 }),
+  factor: z.number().positive().max(1_000_000).meta({ example: 100, description: 'Por omisión, 100 si la unidad de medida es un porcentaje y 1 si no' }),
   meansOfVerification: text(2000).nullable().meta({ example: 'Registro de correspondencia de la Oficialía de Partes' }),
   responsibleUnitId: z.uuid().meta({ description: 'Unidad responsable; por omisión, la unidad dueña del programa' }),
   targets: targetsInputSchema,
@@ -91,7 +92,7 @@ export const indicatorFieldsSchema = z
   .object({
     ...indicatorFieldShape,
     baseline: indicatorFieldShape.baseline.default(null),
-    factor: indicatorFieldShape.factor.default(100),
+    factor: indicatorFieldShape.factor.optional(),
     meansOfVerification: indicatorFieldShape.meansOfVerification.default(null),
     responsibleUnitId: indicatorFieldShape.responsibleUnitId.optional(),
     targets: targetsInputSchema.default({ q1: null, q2: null, q3: null, q4: null }),
@@ -110,7 +111,12 @@ export function refineLevelNumbers(
   }
 }
 
-export const indicatorInputSchema = indicatorFieldsSchema.superRefine(refineLevelNumbers);
+/** Fills a missing factor by the unit of measure (see defaultFactor): 100 for percentages, 1 otherwise. */
+export function withDefaultFactor<T extends { unitOfMeasure: string; factor?: number }>(value: T): T & { factor: number } {
+  return { ...value, factor: value.factor ?? defaultFactor(value.unitOfMeasure) };
+}
+
+export const indicatorInputSchema = indicatorFieldsSchema.superRefine(refineLevelNumbers).transform(withDefaultFactor);
 
 /** One indicator to create, as parsed by indicatorInputSchema. */
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>;

@@ -2,7 +2,7 @@ import { INDICATOR_LEVELS } from '@tequio/contracts';
 import { paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { indicatorFieldShape, indicatorFieldsSchema, indicatorInputSchema, refineLevelNumbers, targetsInputSchema } from './indicator-input';
+import { indicatorFieldShape, indicatorFieldsSchema, indicatorInputSchema, refineLevelNumbers, targetsInputSchema, withDefaultFactor } from './indicator-input';
 
 /** POST /programs/:programId/indicators: the program comes from the route. */
 export class CreateIndicatorDto extends createZodDto(indicatorInputSchema) {}
@@ -12,7 +12,8 @@ export class CreateIndicatorWithProgramDto extends createZodDto(
   indicatorFieldsSchema
     .extend({ programId: z.uuid().meta({ example: '3d0f8a1b-6c2e-4f7a-8b9d-1e2f3a4b5c6d' }) })
     .strict()
-    .superRefine(refineLevelNumbers),
+    .superRefine(refineLevelNumbers)
+    .transform(withDefaultFactor),
 ) {}
 
 const { targets: _targets, ...updatableShape } = indicatorFieldShape;

@@ -27,6 +27,7 @@ import { Unit } from '../units/unit.entity';
 import { ListIndicatorsQueryDto, PutTargetsDto, UpdateIndicatorDto } from './indicator.dto';
 import { Indicator } from './indicator.entity';
 import { IndicatorInput, indicatorInputSchema, IndicatorRowError } from './indicator-input';
+import { changedComputationFields, COMPUTATION_FIELD_PURPOSES, crossFieldIssues } from './indicator-rules';
 import { IndicatorsRepository } from './indicators.repository';
 import { checkMirSet, compareMirPositions, levelLabel } from './mir-levels';
 
@@ -55,6 +56,16 @@ interface RowProblem extends IndicatorRowError {
   conflict: boolean;
 }
 
+/**
+ * Which cross-field rules (crossFieldIssues) to enforce, by the field they name: all of them on the API's create;
+ * on a PATCH only those whose fields it touches; none for the MIR importer (createMany), whose source reports
+ * break them (the seed MIR has Anual indicators with four quarterly targets and shares of the annual goal without
+ * the goal).
+ */
+type CrossFieldScope = ReadonlySet<string>;
+const ALL_CROSS_FIELD_RULES: CrossFieldScope = new Set(['formula.denominator', 'targets']);
+const NO_CROSS_FIELD_RULES: CrossFieldScope = new Set();
+
 interface Prepared {
   program: Program;
   rows: { row: number; input: IndicatorInput; unitId: string; parent: { existingId: string } | { row: number } | null }[];
@@ -77,7 +88,7 @@ export class IndicatorsService {
   /** One indicator (POST /programs/:programId/indicators and POST /indicators). */
   async create(user: TequioClaims, programId: string, input: IndicatorInput): Promise<IndicatorView> {
     return this.indicators.transaction(async (manager) => {
-      const prepared = await this.prepare(manager, user.tenant, programId, [input], null);
+      const prepared = await this.prepare(manager, user.tenant, programId, [input], null, ALL_CROSS_FIELD_RULES);
       if (prepared.problems.length > 0) throw singleError(prepared.problems);
       const [created] = await this.insert(manager, user, prepared, {});
       return (await this.views(manager, user.tenant, [created]))[0];
@@ -99,7 +110,7 @@ export class IndicatorsService {
     inputs: IndicatorInput[],
     options: CreateManyOptions = {},
   ): Promise<Indicator[]> {
-    const prepared = await this.prepare(manager, user.tenant, programId, inputs, null);
+    const prepared = await this.prepare(manager, user.tenant, programId, inputs, null, NO_CROSS_FIELD_RULES);
     if (prepared.problems.length > 0) throw batchError(prepared.problems);
     return this.insert(manager, user, prepared, options);
   }
@@ -110,7 +121,7 @@ export class IndicatorsService {
       const program = await this.programs.requireLocked(manager, user.tenant, found.programId);
       const current = await this.require(manager, user.tenant, id);
       const merged = mergeForUpdate(current, dto);
-      const prepared = await this.prepare(manager, user.tenant, program.id, [merged], current);
+      const prepared = await this.prepare(manager, user.tenant, program.id, [merged], current, crossFieldScopeOf(dto));
       if (prepared.problems.length > 0) throw singleError(prepared.problems);
       const [{ input, unitId, parent }] = prepared.rows;
       const before = await this.definition(manager, current);
@@ -136,6 +147,8 @@ export class IndicatorsService {
       const next: QuarterTargets = { q1: dto.q1, q2: dto.q2, q3: dto.q3, q4: dto.q4 };
       const changed = QUARTERS.filter((quarter) => previous[quarter] !== next[quarter]);
       if (changed.length === 0) return (await this.views(manager, user.tenant, [indicator]))[0];
+      const invalid = crossFieldIssues({ ...indicator, targets: next }).filter((issue) => issue.field === 'targets');
+      if (invalid.length > 0) throw singleError(invalid.map((issue) => ({ ...issue, row: 0, conflict: false })));
       const locked = await this.locks.lockedQuarters(manager, user.tenant, indicator.programId, indicator.year);
       const refused = changed.flatMap((quarter) => {
         const lock = locked.get(quarter);
@@ -202,9 +215,18 @@ export class IndicatorsService {
 
   /**
    * Checks rows for one program. `replacing` is the stored indicator a PATCH rewrites: it is left out of the
-   * program's positions, and only targets that differ from its own are checked against closed quarters.
+   * program's positions, and only targets that differ from its own are checked against closed quarters; while any
+   * quarter of the year is closed, its formula, factor, accumulation and direction do not change either.
+   * `crossFieldRules`: the cross-field rules to enforce, by the field they name.
    */
-  private async prepare(manager: EntityManager, tenant: string, programId: string, raw: unknown[], replacing: Indicator | null): Promise<Prepared> {
+  private async prepare(
+    manager: EntityManager,
+    tenant: string,
+    programId: string,
+    raw: unknown[],
+    replacing: Indicator | null,
+    crossFieldRules: CrossFieldScope,
+  ): Promise<Prepared> {
     const program = await this.programs.requireLocked(manager, tenant, programId);
     const problems: RowProblem[] = [];
     const parsed: { row: number; input: IndicatorInput }[] = [];
@@ -237,6 +259,7 @@ export class IndicatorsService {
       if (entry.input.baseline && entry.input.baseline.year > program.year) {
         problems.push({ row: entry.row, field: 'baseline.year', message: `no puede ser posterior al año del programa (${program.year})`, conflict: false });
       }
+      for (const issue of crossFieldIssues(entry.input)) if (crossFieldRules.has(issue.field)) problems.push({ row: entry.row, ...issue, conflict: false });
     }
 
     // Targets of closed quarters.
@@ -247,6 +270,15 @@ export class IndicatorsService {
         const lock = locked.get(quarter);
         if (lock && entry.input.targets[quarter] !== before[quarter]) {
           problems.push({ row: entry.row, field: `targets.${quarter}`, message: lockedQuarterReason(lock), conflict: true });
+        }
+      }
+    }
+    // What approved values were computed with, while any quarter of the year is closed.
+    const firstLock = QUARTERS.map((quarter) => locked.get(quarter)).find((lock) => lock !== undefined);
+    if (replacing && firstLock) {
+      for (const entry of parsed) {
+        for (const field of changedComputationFields(replacing, entry.input)) {
+          problems.push({ row: entry.row, field, message: lockedQuarterReason(firstLock, COMPUTATION_FIELD_PURPOSES[field]), conflict: true });
         }
       }
     }
@@ -370,6 +402,14 @@ function entityFields(input: IndicatorInput, unitId: string): Partial<Indicator>
     targetQ4: input.targets.q4,
     formula: input.formula,
   };
+}
+
+/** A PATCH enforces the cross-field rules of the fields it touches, not rules its untouched fields already broke. */
+function crossFieldScopeOf(dto: UpdateIndicatorDto): CrossFieldScope {
+  const scope = new Set<string>();
+  if (dto.accumulation !== undefined || dto.formula !== undefined) scope.add('formula.denominator');
+  if (dto.frequency !== undefined) scope.add('targets');
+  return scope;
 }
 
 /** The stored indicator as an input, with the PATCH applied; numbers a new level does not carry are dropped. */

@@ -3,7 +3,8 @@ import { MetricDimension } from './formula-validation';
 
 /**
  * A metric a service counts from its records (e.g. correspondence.documents.answered) and the dimensions an
- * indicator formula may filter it by. Platform-wide: every municipality's services emit the same metrics.
+ * indicator formula may filter it by. Platform-wide: every municipality's services emit the same metrics, so
+ * migrations maintain the table and the API only reads it.
  */
 @Entity({ name: 'metric_definition' })
 export class MetricDefinition {
@@ -19,12 +20,9 @@ export class MetricDefinition {
   @Column('jsonb', { default: () => "'[]'::jsonb" })
   dimensions: MetricDimension[];
 
-  /** Seeded by migration (true) or added by an administrator. */
+  /** Seeded by a migration (true); false only for metrics registered over the API before it became read-only. */
   @Column('boolean', { name: 'built_in', default: false })
   builtIn: boolean;
-
-  @Column('text', { name: 'created_by', nullable: true })
-  createdBy: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

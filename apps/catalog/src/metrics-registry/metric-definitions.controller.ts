@@ -1,17 +1,12 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
-import { CreateMetricDefinitionDto, ListMetricDefinitionsQueryDto, metricDefinitionResponseExample } from './metric-definition.dto';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ListMetricDefinitionsQueryDto, metricDefinitionResponseExample } from './metric-definition.dto';
 import { MetricDefinitionsService } from './metric-definitions.service';
 
+/**
+ * Read-only: the metrics are what the services count in their code, the same for every municipality, so the
+ * registry is maintained by migrations (see 1763700003100-metric-registry.ts and later ones), never over the API.
+ */
 @ApiTags('Registro de métricas')
 @Controller('metric-definitions')
 export class MetricDefinitionsController {
@@ -30,15 +25,5 @@ export class MetricDefinitionsController {
   @ApiNotFoundResponse({ description: 'No existe la métrica' })
   get(@Param('name') name: string) {
     return this.metrics.get(name);
-  }
-
-  @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Registrar una métrica nueva (solo administración)' })
-  @ApiCreatedResponse({ schema: { example: { ...metricDefinitionResponseExample, builtIn: false, createdBy: 'admin@oaxaca' } } })
-  @ApiBadRequestResponse({ description: 'Campo inválido; el mensaje lo nombra' })
-  @ApiConflictResponse({ description: 'La métrica ya existe' })
-  create(@CurrentUser() user: TequioClaims, @Body() dto: CreateMetricDefinitionDto) {
-    return this.metrics.create(user, dto);
   }
 }

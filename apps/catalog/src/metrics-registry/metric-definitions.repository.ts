@@ -16,10 +16,6 @@ export interface MetricDefinitionListQuery {
 export class MetricDefinitionsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
   findByName(name: string, manager: EntityManager = this.dataSource.manager): Promise<MetricDefinition | null> {
     return manager.getRepository(MetricDefinition).findOneBy({ name });
   }
@@ -27,16 +23,6 @@ export class MetricDefinitionsRepository {
   findByNames(manager: EntityManager, names: string[]): Promise<MetricDefinition[]> {
     if (names.length === 0) return Promise.resolve([]);
     return manager.getRepository(MetricDefinition).findBy({ name: In(names) });
-  }
-
-  /** Inserts unless the name exists; returns null when it did. */
-  async insert(manager: EntityManager, metric: Omit<MetricDefinition, 'createdAt'>): Promise<MetricDefinition | null> {
-    const rows: { name: string }[] = await manager.query(
-      `INSERT INTO metric_definition (name, service, description, dimensions, built_in, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (name) DO NOTHING RETURNING name`,
-      [metric.name, metric.service, metric.description, JSON.stringify(metric.dimensions), metric.builtIn, metric.createdBy],
-    );
-    return rows.length === 0 ? null : this.findByName(metric.name, manager);
   }
 
   async list(query: MetricDefinitionListQuery): Promise<{ items: MetricDefinition[]; total: number }> {

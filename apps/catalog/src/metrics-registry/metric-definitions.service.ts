@@ -1,43 +1,15 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { TequioClaims } from '@tequio/auth';
-import { AuditTrail } from '@tequio/persistence';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { MetricShape } from './formula-validation';
-import { CreateMetricDefinitionDto, ListMetricDefinitionsQueryDto } from './metric-definition.dto';
+import { ListMetricDefinitionsQueryDto } from './metric-definition.dto';
 import { MetricDefinition } from './metric-definition.entity';
 import { MetricDefinitionsRepository } from './metric-definitions.repository';
 
-/** The registry of metrics the services count; indicator formulas are checked against it. */
+/** The registry of metrics the services count; indicator formulas are checked against it. Read-only (migrations fill it). */
 @Injectable()
 export class MetricDefinitionsService {
-  constructor(
-    private readonly metrics: MetricDefinitionsRepository,
-    private readonly audit: AuditTrail,
-  ) {}
-
-  async create(user: TequioClaims, dto: CreateMetricDefinitionDto): Promise<MetricDefinition> {
-    return this.metrics.transaction(async (manager) => {
-      const created = await this.metrics.insert(manager, {
-        name: dto.name,
-        service: dto.service,
-        description: dto.description,
-        dimensions: dto.dimensions,
-        builtIn: false,
-        createdBy: user.sub,
-      });
-      if (!created) throw new ConflictException(`name: ya existe la métrica ${dto.name}`);
-      await this.audit.record(manager, {
-        tenant: user.tenant,
-        actor: user.sub,
-        entityType: 'metric_definition',
-        entityId: created.name,
-        action: 'created',
-        after: created,
-      });
-      return created;
-    });
-  }
+  constructor(private readonly metrics: MetricDefinitionsRepository) {}
 
   async get(name: string): Promise<MetricDefinition> {
     const metric = await this.metrics.findByName(name);

@@ -11,9 +11,9 @@ const requiresResponse = { name: 'requiresResponse', type: 'boolean', descriptio
 
 /**
  * The metrics the services count from their records. Frozen here as they were at this migration: later
- * additions come from new migrations or from POST /metric-definitions.
+ * additions come from new migrations (the API only reads the registry).
  */
-const SEED: { name: string; service: string; description: string; dimensions: object[] }[] = [
+export const SEED: { name: string; service: string; description: string; dimensions: object[] }[] = [
   { name: 'agenda.activities.held', service: 'agenda', description: 'Actividades de la agenda del Presidente realizadas', dimensions: [unit, { name: 'category', type: 'string', description: 'Categoría de la actividad (p. ej. Diálogo Vecinal)' }] },
   { name: 'agenda.cabinet_meetings.held', service: 'agenda', description: 'Reuniones de gabinete celebradas (con minuta)', dimensions: [] },
   { name: 'agenda.weekly_submissions.received', service: 'agenda', description: 'Agendas semanales recibidas de las dependencias', dimensions: [unit, { name: 'onTime', type: 'boolean', description: 'Entregada en plazo' }] },

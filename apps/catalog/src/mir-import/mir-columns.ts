@@ -20,7 +20,9 @@ export const MIR_COLUMN_KEYS = [
   'q2',
   'q3',
   'q4',
+  'cumulativeTarget',
   'meansOfVerification',
+  'responsibleUnit',
   'accumulation',
   'factor',
 ] as const;
@@ -44,7 +46,9 @@ export const MIR_HEADERS: Record<MirColumnKey, string> = {
   q2: 'Programado 2do trimestre',
   q3: 'Programado 3er trimestre',
   q4: 'Programado 4to trimestre',
+  cumulativeTarget: 'Programado acumulado',
   meansOfVerification: 'Medios de verificación',
+  responsibleUnit: 'Unidad responsable',
   accumulation: 'Acumulación',
   factor: 'Factor',
 };
@@ -89,6 +93,8 @@ const NON_QUARTER_MATCHERS: ReadonlyArray<[Exclude<MirColumnKey, QuarterKey>, Re
   ['baselineYear', /^(linea base|lb) (ano|year)$|^ano( de)?( la)? linea base$/],
   ['baselineValue', /^(linea base|lb)( valor)?$|^valor( de)?( la)? linea base$/],
   ['meansOfVerification', /^medios? de verificacion$/],
+  ['cumulativeTarget', /^((valor(es)? )?programad[oa]s? acumulad[oa]s?|acumulad[oa]s? programad[oa]s?|metas? acumuladas?( programadas?)?|meta anual( programada)?)$/],
+  ['responsibleUnit', /^((clave (de (la )?)?)?(unidad responsable|ur)( clave)?)$/],
   ['accumulation', /^(tipo de )?acumulacion$/],
   ['factor', /^factor$/],
 ];
@@ -123,6 +129,11 @@ export function quarterOf(normalized: string): QuarterKey | undefined {
     if (context === '' || TARGET_CONTEXT.test(context)) return key;
   }
   return undefined;
+}
+
+/** "Acumulado *" under "Valores Programados" (the printed report): the programmed cumulative target. */
+export function isCumulativeUnderTargets(normalizedHeader: string, normalizedGroup: string): boolean {
+  return /^acumulad[oa]s?$/.test(normalizedHeader) && TARGET_CONTEXT.test(normalizedGroup);
 }
 
 /** The column a normalized header names, if any. */

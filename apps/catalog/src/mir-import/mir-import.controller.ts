@@ -23,6 +23,7 @@ const resultExample = {
   valid: false,
   rows: 2,
   errors: [{ row: 3, column: 'Tipo', message: '"Táctico" no es válido; use Estratégico o De gestión' }],
+  warnings: [{ row: 3, column: 'Programado acumulado', message: 'las metas trimestrales suman 106 pero el acumulado programado es 100' }],
   ignoredColumns: ['Valores Alcanzados 1er. Trim.'],
   preview: [
     {

@@ -1,5 +1,5 @@
 import { MIR_HEADERS, MirColumnKey } from './mir-columns';
-import { columnForField, IMPORTED_FORMULA, mapMirRows, parseNumberCell } from './mir-rows';
+import { columnForField, IMPORTED_FORMULA, mapMirRows, parseNumberCell, responsibleUnitCodes, unitCodeOf } from './mir-rows';
 import { MirTable } from './mir-table';
 
 const valid: Partial<Record<MirColumnKey, string>> = {
@@ -104,11 +104,30 @@ describe('mapMirRows', () => {
     expect(mapMirRows(table([{ ...valid, type }])).indicators[0].indicator.type).toBe(expected);
   });
 
-  it('reads fractions of a percentage indicator as percentages (0.25 = 25%, 1 = 100%), and says so', () => {
-    const { indicators } = mapMirRows(table([{ ...valid, q1: '0.25', q2: '0.5', q3: '1', q4: '0', baselineValue: '0.1' }]));
-    expect(indicators[0].indicator.targets).toEqual({ q1: 25, q2: 50, q3: 100, q4: 0 });
-    expect(indicators[0].indicator.baseline).toEqual({ value: 10, year: 2024 });
-    expect(indicators[0].notes).toContain('valores sin "%" leídos como fracciones: 0.25 = 25%');
+  it('reads fractions of a percentage indicator as percentages (0.25 = 25%, 1 = 100%), with a warning naming the row', () => {
+    const { indicators, warnings } = mapMirRows(table([valid, { ...valid, level: 'Actividad 2.4', q1: '0.25', q2: '0.5', q3: '1', q4: '0', baselineValue: '0.1' }]));
+    expect(indicators[1].indicator.targets).toEqual({ q1: 25, q2: 50, q3: 100, q4: 0 });
+    expect(indicators[1].indicator.baseline).toEqual({ value: 10, year: 2024 });
+    expect(warnings).toEqual([
+      {
+        row: 3,
+        column: MIR_HEADERS.q1,
+        message:
+          'valores sin "%" leídos como fracciones (0.25 = 25%): Programado 1er trimestre 0.25 → 25%, Programado 2do trimestre 0.5 → 50%, ' +
+          'Programado 3er trimestre 1 → 100%, Programado 4to trimestre 0 → 0%, Línea base valor 0.1 → 10%; si son porcentajes menores que 1, escríbalos con "%"',
+      },
+    ]);
+  });
+
+  it.each([
+    [{ q1: '1', q2: '1', q3: '1', q4: '1' }, { q1: 1, q2: 1, q3: 1, q4: 1 }],
+    [{ q1: '1', q2: '0', q3: '0', q4: '0' }, { q1: 1, q2: 0, q3: 0, q4: 0 }],
+    [{ q1: '1', q2: '1', q3: '', q4: 'N/A', baselineValue: '0', baselineYear: '2024' }, { q1: 1, q2: 1, q3: null, q4: null }],
+  ])('reads %j of a percentage indicator as percents (1 = 1%): no value strictly between 0 and 1, so no fractions', (cells, targets) => {
+    const { indicators, warnings, errors } = mapMirRows(table([{ ...valid, baselineValue: '', baselineYear: '', ...cells }]));
+    expect(errors).toEqual([]);
+    expect(indicators[0].indicator.targets).toEqual(targets);
+    expect(warnings).toEqual([]);
   });
 
   it('keeps plain numbers above 1 as percentages, and mixes "%" cells with fractions consistently', () => {
@@ -121,6 +140,116 @@ describe('mapMirRows', () => {
   it('takes numbers of other units as they are, with factor 1', () => {
     const { indicators } = mapMirRows(table([{ ...valid, unitOfMeasure: 'Solicitud', q1: '1,010', q2: '0.5', q3: '', q4: '12,5', baselineValue: 'N/A', baselineYear: '' }]));
     expect(indicators[0].indicator).toMatchObject({ targets: { q1: 1010, q2: 0.5, q3: null, q4: 12.5 }, factor: 1, baseline: null, accumulation: 'flow' });
+  });
+
+  describe('programmed cumulative ("Acumulado" under "Valores Programados")', () => {
+    const headers = { cumulativeTarget: 'Valores Programados Acumulado *' };
+    // Actividad 2.7 of the Secretaría de Gobierno 2023 report: 19% + 29% + 30% + 28% with a programmed cumulative of 1.
+    const activity27 = { ...valid, q1: '19%', q2: '29%', q3: '30%', q4: '28%', cumulativeTarget: '1' };
+
+    it('a cumulative of 1 (or 100%) makes a percentage row a share of the annual goal, and warns when the quarters do not add up to it', () => {
+      for (const cumulativeTarget of ['1', '100%', '100']) {
+        const { indicators, warnings, errors } = mapMirRows(table([{ ...activity27, cumulativeTarget }], headers));
+        expect(errors).toEqual([]);
+        expect(indicators[0].indicator.accumulation).toBe('annual_goal_share');
+        expect(indicators[0].notes).toEqual(['acumulación: parte de la meta anual (el acumulado programado es 100%)']);
+        expect(warnings).toEqual([
+          { row: 2, column: 'Valores Programados Acumulado *', message: 'las metas trimestrales suman 106 pero el acumulado programado es 100' },
+        ]);
+      }
+    });
+
+    it('no warning when the quarters add up to the cumulative', () => {
+      const { indicators, warnings } = mapMirRows(table([{ ...valid, cumulativeTarget: '1' }], headers));
+      expect(indicators[0].indicator.accumulation).toBe('annual_goal_share');
+      expect(warnings).toEqual([]);
+    });
+
+    it('warns also when the accumulation column says "Parte de la meta anual", and when the sum says share but the cumulative disagrees', () => {
+      const explicit = mapMirRows(table([{ ...activity27, accumulation: 'Parte de la meta anual' }], headers));
+      expect(explicit.warnings.map((w) => w.message)).toEqual(['las metas trimestrales suman 106 pero el acumulado programado es 100']);
+      const half = mapMirRows(table([{ ...valid, cumulativeTarget: '50%' }], headers));
+      expect(half.indicators[0].indicator.accumulation).toBe('annual_goal_share');
+      expect(half.warnings.map((w) => w.message)).toEqual(['las metas trimestrales suman 100 pero el acumulado programado es 50']);
+    });
+
+    it('converts a cumulative written as a fraction together with fractional targets', () => {
+      const { indicators, warnings } = mapMirRows(
+        table([{ ...activity27, q1: '0.19', q2: '0.29', q3: '0.3', q4: '0.28', baselineValue: '0%', cumulativeTarget: '1' }], headers),
+      );
+      expect(indicators[0].indicator).toMatchObject({ targets: { q1: 19, q2: 29, q3: 30, q4: 28 }, accumulation: 'annual_goal_share' });
+      expect(warnings.map((w) => [w.column, w.message.slice(0, 30)])).toEqual([
+        [MIR_HEADERS.q1, 'valores sin "%" leídos como fr'],
+        ['Valores Programados Acumulado *', 'las metas trimestrales suman 1'],
+      ]);
+      expect(warnings[1].message).toBe('las metas trimestrales suman 106 pero el acumulado programado es 100');
+    });
+
+    it('without the column, or for other units, nothing is checked (the sum decides, as before)', () => {
+      const { indicators, warnings } = mapMirRows(table([{ ...activity27, cumulativeTarget: undefined }]));
+      expect(indicators[0].indicator.accumulation).toBe('flow');
+      expect(warnings).toEqual([]);
+      const counts = mapMirRows(table([{ ...valid, unitOfMeasure: 'Reunión', q1: '13', q2: '13', q3: '13', q4: '13', baselineValue: '', baselineYear: '', cumulativeTarget: '1' }], headers));
+      expect(counts.indicators[0].indicator.accumulation).toBe('flow');
+      expect(counts.warnings).toEqual([]);
+    });
+
+    it('reports a cumulative that is not a number on its column', () => {
+      const { errors } = mapMirRows(table([{ ...activity27, cumulativeTarget: 'todo' }], headers));
+      expect(errors).toEqual([{ row: 2, column: 'Valores Programados Acumulado *', message: '"todo" no es un número' }]);
+    });
+  });
+
+  describe('"Unidad responsable" column', () => {
+    const unitIds = new Map([
+      ['402', '6f1c2a9e-8a53-4c1e-9c31-2f0a2b7d4e10'],
+      ['304', '0b7e1c1a-3c4d-4e5f-8a9b-0c1d2e3f4a5b'],
+    ]);
+
+    it('maps a unit code (or "402 - Secretaría Particular") to the unit id; empty leaves the program owner', () => {
+      const rows = [
+        { ...valid, level: 'Componente 1', responsibleUnit: '402' },
+        { ...valid, level: 'Componente 2', responsibleUnit: '304 - Secretaría de Gobierno' },
+        { ...valid, level: 'Componente 3', responsibleUnit: '' },
+      ];
+      const { indicators, errors } = mapMirRows(table(rows), { unitIds });
+      expect(errors).toEqual([]);
+      expect(indicators.map((i) => i.indicator.responsibleUnitId)).toEqual([unitIds.get('402'), unitIds.get('304'), undefined]);
+      expect('responsibleUnitId' in indicators[2].indicator).toBe(false);
+      expect(responsibleUnitCodes(table(rows))).toEqual(['402', '304']);
+    });
+
+    it('an unknown code is an error naming the column', () => {
+      const { indicators, errors } = mapMirRows(table([{ ...valid, responsibleUnit: '999' }], { responsibleUnit: 'UR' }), { unitIds });
+      expect(indicators).toEqual([]);
+      expect(errors).toEqual([{ row: 2, column: 'UR', message: 'no existe una unidad responsable con la clave "999" en el municipio' }]);
+    });
+
+    it.each([
+      ['402', '402'],
+      [' 402 ', '402'],
+      ['402 - Secretaría Particular', '402'],
+      ['4.2-A – Dirección', '4.2-A'],
+      ['Secretaría Particular', 'Secretaría Particular'],
+    ])('reads the code of "%s" as "%s"', (text, code) => {
+      expect(unitCodeOf(text)).toBe(code);
+    });
+  });
+
+  it('keeps the position of a row that failed for the tree check, and finds a level repeated among failed rows', () => {
+    const rows = [
+      { ...valid, level: 'Componente 1', type: 'Táctico' },
+      { ...valid, level: 'Actividad 1.1' },
+      { ...valid, level: 'Componente 1', name: '' },
+      { ...valid, level: 'Nivel raro', name: '' },
+    ];
+    const { indicators, errors, unmapped } = mapMirRows(table(rows));
+    expect(indicators.map((i) => i.row)).toEqual([3]);
+    expect(unmapped).toEqual([{ row: 2, position: { level: 'componente', componentNumber: 1, activityNumber: null } }]);
+    expect(errors.filter((e) => e.row === 4)).toEqual([
+      { row: 4, column: MIR_HEADERS.name, message: 'es obligatorio' },
+      { row: 4, column: MIR_HEADERS.level, message: 'Componente 1 ya aparece en la fila 2' },
+    ]);
   });
 
   it('takes accumulation and factor from their optional columns', () => {
@@ -168,7 +297,7 @@ describe('mapMirRows', () => {
     ['baseline', 'baselineValue'],
     ['activityNumber', 'level'],
     ['formula.numerator', 'method'],
-    ['responsibleUnitId', 'level'],
+    ['responsibleUnitId', 'responsibleUnit'],
     ['meansOfVerification', 'meansOfVerification'],
   ])('reports an error on the field %s in the column %s', (field, column) => {
     expect(columnForField(field)).toBe(column);

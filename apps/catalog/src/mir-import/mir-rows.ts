@@ -17,8 +17,10 @@ import {
   MeasurementFrequency,
   QuarterTargets,
 } from '@tequio/contracts';
+// The factor rule (100 for a percentage unit of measure, 1 otherwise) is the indicators' own, shared with the API.
+import { defaultFactor, isPercentageUnit } from '../indicators/indicator-factor';
 import { IndicatorInput, indicatorInputSchema } from '../indicators/indicator-input';
-import { levelLabel, parseLevelLabel, positionKey } from '../indicators/mir-levels';
+import { levelLabel, MirPosition, parseLevelLabel, positionKey } from '../indicators/mir-levels';
 import { MIR_HEADERS, MirColumnKey, normalizeHeader, QUARTER_KEYS, QuarterKey } from './mir-columns';
 import { MirRawRow, MirTable } from './mir-table';
 
@@ -29,7 +31,13 @@ export interface MirRowError {
   message: string;
 }
 
-/** An indicator read from a row, before the IndicatorInput schema checks it (no responsibleUnitId: createMany defaults it to the program's owner unit). */
+/** A warning on one row: imported as it is, but worth checking (the dry run shows it; the import does not stop). */
+export type MirRowWarning = MirRowError;
+
+/**
+ * An indicator read from a row, before the IndicatorInput schema checks it. responsibleUnitId only when the file has
+ * a "Unidad responsable" cell for the row; otherwise createMany defaults it to the program's owner unit.
+ */
 export interface MirIndicatorDraft {
   level: IndicatorLevel;
   componentNumber: number | null;
@@ -46,6 +54,7 @@ export interface MirIndicatorDraft {
   accumulation: AccumulationType;
   factor: number;
   meansOfVerification: string | null;
+  responsibleUnitId?: string;
   targets: QuarterTargets;
   formula: IndicatorFormula;
 }
@@ -55,13 +64,24 @@ export interface MappedMirRow {
   levelLabel: string;
   /** Validated by the indicators' own schema, ready for IndicatorsService.createMany. */
   indicator: IndicatorInput;
-  /** What the import inferred or converted, for the dry-run preview ("fracciones leídas como porcentajes"...). */
+  /** What the import inferred, for the dry-run preview ("acumulación: parte de la meta anual ..."); conversions are warnings. */
   notes: string[];
 }
 
 export interface MirMapping {
   indicators: MappedMirRow[];
   errors: MirRowError[];
+  warnings: MirRowWarning[];
+  /**
+   * Rows that failed but whose level could be read: the MIR tree is still checked as if they were there, so that
+   * "Actividad 1.2 requiere el Componente 1" is not reported when the Componente 1 row only has a bad cell.
+   */
+  unmapped: { row: number; position: MirPosition }[];
+}
+
+export interface MirMappingContext {
+  /** Unit ids of the caller's municipality by unit code ("402"), for the "Unidad responsable" column. */
+  unitIds?: ReadonlyMap<string, string>;
 }
 
 /** Imported indicators are captured by hand until someone links their terms to metrics. */
@@ -113,45 +133,65 @@ const parseAccumulation = enumParser(ACCUMULATION_TYPES, ACCUMULATION_WORDS, {
   saldo: 'stock',
 });
 
-/** "Porcentaje", "%", "Porcentaje (%)": values are percentages, the formula multiplies by 100. */
-export function isPercentageUnit(unitOfMeasure: string): boolean {
-  return unitOfMeasure.includes('%') || /\bporcentaj/.test(normalizeHeader(unitOfMeasure));
-}
+type NumberKey = QuarterKey | 'baselineValue' | 'cumulativeTarget';
+const NUMBER_KEYS: readonly NumberKey[] = [...QUARTER_KEYS, 'baselineValue', 'cumulativeTarget'];
 
 /**
  * Maps the raw rows of a MIR file to indicator drafts. Every problem is reported with its row and
- * column; a row with any problem yields no draft. Units: targets and baseline of a percentage
+ * column; a row with any problem yields no draft. Warnings (targets that do not add up to the programmed
+ * cumulative, fractions read as percentages) do not stop a row. Units: targets and baseline of a percentage
  * indicator are stored as percentages (25 for 25%); see docs/catalog/mir-import.md for the rules.
  */
-export function mapMirRows(table: MirTable): MirMapping {
+export function mapMirRows(table: MirTable, context: MirMappingContext = {}): MirMapping {
   const indicators: MappedMirRow[] = [];
   const errors: MirRowError[] = [];
+  const warnings: MirRowWarning[] = [];
+  const unmapped: MirMapping['unmapped'] = [];
   const seen = new Map<string, number>();
   for (const raw of table.rows) {
-    const result = mapRow(raw, table);
+    const result = mapRow(raw, table, context);
+    warnings.push(...result.warnings);
+    const position = 'errors' in result ? result.position : result.mapped.indicator;
+    if ('errors' in result) errors.push(...result.errors);
+    // Each position once in the file, counting the rows that failed for another reason.
+    const key = position ? positionKey(position) : undefined;
+    const first = key === undefined ? undefined : seen.get(key);
+    if (position && first !== undefined) {
+      errors.push({ row: raw.row, column: columnName(table, 'level'), message: `${levelLabel(position)} ya aparece en la fila ${first}` });
+      continue;
+    }
+    if (key !== undefined) seen.set(key, raw.row);
     if ('errors' in result) {
-      errors.push(...result.errors);
-      continue;
-    }
-    const key = positionKey(result.indicator);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      errors.push({ row: raw.row, column: columnName(table, 'level'), message: `${result.levelLabel} ya aparece en la fila ${first}` });
-      continue;
-    }
-    seen.set(key, raw.row);
-    indicators.push(result);
+      if (result.position) unmapped.push({ row: raw.row, position: result.position });
+    } else indicators.push(result.mapped);
   }
-  return { indicators, errors };
+  return { indicators, errors, warnings, unmapped };
+}
+
+/** "402" or "402 - Secretaría Particular" (as the reports print a Unidad Responsable) → "402". */
+export function unitCodeOf(text: string): string {
+  const trimmed = text.replace(/\s+/g, ' ').trim();
+  return /^(\S+) [-‐‑‒–—―] /.exec(trimmed)?.[1] ?? trimmed;
+}
+
+/** The unit codes a table names in its "Unidad responsable" column, to look them up before mapping. */
+export function responsibleUnitCodes(table: MirTable): string[] {
+  return [...new Set(table.rows.map((raw) => unitCodeOf(raw.cells.responsibleUnit ?? '')).filter(Boolean))];
 }
 
 function columnName(table: MirTable, key: MirColumnKey): string {
   return table.headers[key] ?? MIR_HEADERS[key];
 }
 
-function mapRow(raw: MirRawRow, table: MirTable): MappedMirRow | { errors: MirRowError[] } {
+type RowResult =
+  | { mapped: MappedMirRow; warnings: MirRowWarning[] }
+  | { errors: MirRowError[]; warnings: MirRowWarning[]; position: MirPosition | null };
+
+function mapRow(raw: MirRawRow, table: MirTable, context: MirMappingContext): RowResult {
   const errors: MirRowError[] = [];
+  const warnings: MirRowWarning[] = [];
   const notes: string[] = [];
+  const warn = (key: MirColumnKey, message: string) => warnings.push({ row: raw.row, column: columnName(table, key), message });
   const fail = (key: MirColumnKey, message: string) => errors.push({ row: raw.row, column: columnName(table, key), message });
   const cell = (key: MirColumnKey) => (raw.cells[key] ?? '').replace(/\s+/g, ' ').trim();
   const text = (key: MirColumnKey): string => {
@@ -189,27 +229,32 @@ function mapRow(raw: MirRawRow, table: MirTable): MappedMirRow | { errors: MirRo
   const direction = choice('direction', parseDirection);
   const meansOfVerification = cell('meansOfVerification') || null;
   const percentage = isPercentageUnit(unitOfMeasure);
+  const place = position && (position.componentNumber ?? 1) >= 1 && (position.activityNumber ?? 1) >= 1 ? position : null;
 
-  // Numbers: targets and baseline value, converted together (see fractions below).
-  const numberKeys: Array<QuarterKey | 'baselineValue'> = [...QUARTER_KEYS, 'baselineValue'];
-  const numbers = new Map<QuarterKey | 'baselineValue', { value: number | null; percent: boolean }>();
-  for (const key of numberKeys) {
+  // Numbers: targets, baseline value and programmed cumulative, converted together (see fractions below).
+  const numbers = new Map<NumberKey, { value: number | null; percent: boolean }>();
+  for (const key of NUMBER_KEYS) {
     const parsed = parseNumberCell(raw.cells[key]);
     if ('error' in parsed) fail(key, parsed.error);
     else if (parsed.percent && !percentage && parsed.value !== null) fail(key, `"${cell(key)}" es un porcentaje, pero la unidad de medida es "${unitOfMeasure}"`);
     else if (parsed.value !== null && parsed.value < 0) fail(key, 'no puede ser negativo');
     else numbers.set(key, parsed);
   }
-  // A percentage indicator written as fractions (0.25 for 25%, 1 for 100%, as some reports do):
-  // when every number written without "%" lies between 0 and 1 and one is above 0, all are fractions.
-  const plain = [...numbers.values()].filter((n) => !n.percent && n.value !== null).map((n) => n.value as number);
-  const fractions = percentage && plain.length > 0 && plain.every((v) => v <= 1) && plain.some((v) => v > 0);
-  if (fractions) notes.push('valores sin "%" leídos como fracciones: 0.25 = 25%');
-  const valueOf = (key: QuarterKey | 'baselineValue'): number | null => {
+  // A percentage indicator written as fractions (0.25 for 25%, as some reports do): only when a number written
+  // without "%" lies strictly between 0 and 1 and none is above 1. "1, 1, 1, 1" stays 1% (a fraction would be
+  // 100% each). Cells with "%" (or an XLSX percent format, read as "25%") are never guessed.
+  const plain = NUMBER_KEYS.filter((key) => numbers.get(key)?.value != null && !numbers.get(key)?.percent);
+  const plainValues = plain.map((key) => numbers.get(key)?.value as number);
+  const fractions = percentage && plainValues.length > 0 && plainValues.every((v) => v <= 1) && plainValues.some((v) => v > 0 && v < 1);
+  const valueOf = (key: NumberKey): number | null => {
     const n = numbers.get(key);
     if (!n || n.value === null) return null;
     return fractions && !n.percent ? round(n.value * 100) : n.value;
   };
+  if (fractions) {
+    const converted = plain.map((key) => `${columnName(table, key)} ${cell(key)} → ${formatValue(valueOf(key) as number)}%`);
+    warn(plain[0], `valores sin "%" leídos como fracciones (0.25 = 25%): ${converted.join(', ')}; si son porcentajes menores que 1, escríbalos con "%"`);
+  }
   const targets: QuarterTargets = { q1: valueOf('q1'), q2: valueOf('q2'), q3: valueOf('q3'), q4: valueOf('q4') };
 
   const baselineValue = valueOf('baselineValue');
@@ -223,30 +268,53 @@ function mapRow(raw: MirRawRow, table: MirTable): MappedMirRow | { errors: MirRo
     fail('baselineYear', 'indique el año de la línea base');
   }
 
+  // The programmed cumulative ("Acumulado" under "Valores Programados") of a percentage indicator, in percent.
+  // The reports write it as 1 next to targets in "%": 1 (or 100) means the four quarters are shares of the annual goal.
+  const cumulativeCell = numbers.get('cumulativeTarget');
+  let cumulative = percentage ? valueOf('cumulativeTarget') : null;
+  if (cumulative !== null && cumulativeCell && !cumulativeCell.percent && !fractions && Math.abs(cumulative - 1) <= 0.005) cumulative = 100;
+  const goalByCumulative = cumulative !== null && Math.abs(cumulative - 100) <= 0.5;
+  const sum = round(QUARTER_KEYS.reduce((total, q) => total + (targets[q] ?? 0), 0));
+  const sumIsGoal = Math.abs(sum - 100) <= 0.5;
+
   const accumulationCell = cell('accumulation');
   let accumulation: AccumulationType | undefined;
   if (accumulationCell) accumulation = choice('accumulation', parseAccumulation);
-  else {
+  else if (percentage && goalByCumulative) {
+    accumulation = 'annual_goal_share';
+    notes.push('acumulación: parte de la meta anual (el acumulado programado es 100%)');
+  } else if (percentage && sumIsGoal) {
     // The common case of the municipal reports: each quarter is a share of the annual goal (25% + 25% + 25% + 25%).
-    const sum = QUARTER_KEYS.reduce((total, q) => total + (targets[q] ?? 0), 0);
-    accumulation = percentage && Math.abs(sum - 100) <= 0.5 ? 'annual_goal_share' : 'flow';
-    notes.push(
-      accumulation === 'annual_goal_share'
-        ? 'acumulación: parte de la meta anual (los trimestres suman 100%)'
-        : 'acumulación: flujo (suma de numeradores entre suma de denominadores)',
-    );
+    accumulation = 'annual_goal_share';
+    notes.push('acumulación: parte de la meta anual (los trimestres suman 100%)');
+  } else {
+    accumulation = 'flow';
+    notes.push('acumulación: flujo (suma de numeradores entre suma de denominadores)');
+  }
+  // A share of the annual goal adds its quarters up to the cumulative: say so when the file's do not (Actividad 2.7
+  // of the Secretaría de Gobierno 2023 report: 19 + 29 + 30 + 28 = 106, cumulative 1 = 100%).
+  if (accumulation === 'annual_goal_share' && cumulative !== null && Math.abs(sum - cumulative) > 0.5) {
+    warn('cumulativeTarget', `las metas trimestrales suman ${formatValue(sum)} pero el acumulado programado es ${formatValue(cumulative)}`);
   }
 
   const factorCell = parseNumberCell(raw.cells.factor);
-  let factor = percentage ? 100 : 1;
+  let factor = defaultFactor(unitOfMeasure);
   if ('error' in factorCell) fail('factor', factorCell.error);
   else if (factorCell.value !== null) {
     if (factorCell.value <= 0 || factorCell.percent) fail('factor', 'debe ser un número mayor que 0 (100 para porcentajes)');
     else factor = factorCell.value;
   }
 
+  const unitCell = cell('responsibleUnit');
+  let responsibleUnitId: string | undefined;
+  if (unitCell) {
+    const code = unitCodeOf(unitCell);
+    responsibleUnitId = context.unitIds?.get(code);
+    if (!responsibleUnitId) fail('responsibleUnit', `no existe una unidad responsable con la clave "${code}" en el municipio`);
+  }
+
   if (errors.length > 0 || !position || !type || !dimension || !frequency || !direction || !accumulation) {
-    return { errors };
+    return { errors, warnings, position: place };
   }
   const indicator: MirIndicatorDraft = {
     level: position.level,
@@ -264,6 +332,7 @@ function mapRow(raw: MirRawRow, table: MirTable): MappedMirRow | { errors: MirRo
     accumulation,
     factor,
     meansOfVerification,
+    ...(responsibleUnitId ? { responsibleUnitId } : {}),
     targets,
     formula: IMPORTED_FORMULA,
   };
@@ -271,9 +340,9 @@ function mapRow(raw: MirRawRow, table: MirTable): MappedMirRow | { errors: MirRo
   const checked = indicatorInputSchema.safeParse(indicator);
   if (!checked.success) {
     for (const issue of checked.error.issues) fail(columnForField(issue.path.join('.')), issue.message);
-    return { errors };
+    return { errors, warnings, position: place };
   }
-  return { row: raw.row, levelLabel: levelLabel(position), indicator: checked.data, notes };
+  return { mapped: { row: raw.row, levelLabel: levelLabel(position), indicator: checked.data, notes }, warnings };
 }
 
 /** The column of the file that feeds a field of IndicatorInput ("targets.q2" → q2). */
@@ -302,13 +371,19 @@ export function columnForField(field: string): MirColumnKey {
     case 'factor':
     case 'meansOfVerification':
       return head;
+    case 'responsibleUnitId':
+      return 'responsibleUnit';
     default:
       return 'level';
   }
 }
 
 
-
 function round(value: number): number {
   return Number(value.toPrecision(12));
+}
+
+/** 106 → "106", 99.5 → "99.5". */
+function formatValue(value: number): string {
+  return String(round(value));
 }

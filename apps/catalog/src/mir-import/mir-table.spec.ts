@@ -43,11 +43,17 @@ describe('MIR header recognition', () => {
     ['Medios de Verificación', 'meansOfVerification'],
     ['Acumulación', 'accumulation'],
     ['Factor', 'factor'],
+    ['Programado acumulado', 'cumulativeTarget'],
+    ['Valores Programados Acumulado *', 'cumulativeTarget'],
+    ['Meta anual', 'cumulativeTarget'],
+    ['Unidad responsable', 'responsibleUnit'],
+    ['UR', 'responsibleUnit'],
+    ['Clave de la unidad responsable', 'responsibleUnit'],
   ])('"%s" is %s', (header, key) => {
     expect(columnOf(normalizeHeader(header))).toBe(key);
   });
 
-  it.each(['Valores Alcanzados 1er. Trim.', 'Alcanzado T1', 'Variación 2do. Trim.', 'Acumulado *', 'Observaciones', 'Unidad responsable'])(
+  it.each(['Valores Alcanzados 1er. Trim.', 'Alcanzado T1', 'Variación 2do. Trim.', 'Acumulado *', 'Valores Alcanzados Acumulado', 'Observaciones'])(
     '"%s" is not a column the import reads',
     (header) => {
       expect(columnOf(normalizeHeader(header))).toBeUndefined();
@@ -80,7 +86,7 @@ describe('parseMirTable', () => {
     expect(table.ignoredColumns).toEqual(['Observaciones']);
   });
 
-  it('reads the layout of the printed report: group row, Línea Base split into Valor/Año, achieved and variance columns ignored', async () => {
+  it('reads the layout of the printed report: group row, Línea Base split into Valor/Año, programmed "Acumulado", achieved and variance columns ignored', async () => {
     const group = ['Datos del Indicador', '', '', '', '', '', '', '', '', '', '', 'Valores Programados', '', '', '', '', 'Valores Alcanzados', '', '', '', '', 'Variación *', '', '', '', '', 'Medios de Verificación'];
     const header = ['Nivel', 'Nombre', 'Definición', 'Método de Cálculo', 'Unidad de Medida', 'Tipo', 'Dimensión', 'Frecuencia de Medición', 'Sentido Esperado', 'Línea Base', '', '1er. Trim.', '2do. Trim.', '3er. Trim.', '4to. Trim.', 'Acumulado *', '1er. Trim.', '2do. Trim.', '3er. Trim.', '4to. Trim.', 'Acumulado *', '1er. Trim.', '2do. Trim.', '3er. Trim.', '4to. Trim.', 'Acumulado', ''];
     const sub = ['', '', '', '', '', '', '', '', '', 'Valor', 'Año', ...Array(16).fill('')];
@@ -92,9 +98,11 @@ describe('parseMirTable', () => {
     ]);
     expect(table.rows[0].cells).toMatchObject({ baselineValue: '5%', baselineYear: '2024', q1: '10%', q2: '20%', q3: '30%', q4: '40%', meansOfVerification: 'Minutas' });
     expect(table.headers).toMatchObject({ baselineValue: 'Línea Base Valor', baselineYear: 'Línea Base Año', q1: '1er. Trim.' });
-    expect(table.ignoredColumns).toEqual(
-      expect.arrayContaining(['Valores Programados Acumulado *', 'Valores Alcanzados 1er. Trim.', 'Variación * 4to. Trim.']),
-    );
+    // "Acumulado *" under "Valores Programados" is the programmed cumulative; the one under "Valores Alcanzados" is not read.
+    expect(table.rows[0].cells.cumulativeTarget).toBe('1');
+    expect(table.headers.cumulativeTarget).toBe('Valores Programados Acumulado *');
+    expect(table.ignoredColumns).toEqual(expect.arrayContaining(['Valores Alcanzados Acumulado *', 'Valores Alcanzados 1er. Trim.', 'Variación * 4to. Trim.']));
+    expect(table.ignoredColumns).not.toContain('Valores Programados Acumulado *');
   });
 
   it('reads a page of the seed report as it is (tab separated), taking targets from "Valores Programados"', async () => {
@@ -117,6 +125,7 @@ describe('parseMirTable', () => {
         q2: fields[12],
         q3: fields[13],
         q4: fields[14],
+        cumulativeTarget: fields[15],
         meansOfVerification: fields.filter((f) => f.trim()).pop()?.trim(),
       });
     });
@@ -179,7 +188,7 @@ describe('parseMirTable', () => {
     const withoutType = canonicalHeader.filter((h) => h !== 'Tipo' && h !== 'Programado 3er trimestre');
     await expect(parseMirTable(csv([withoutType, withoutType]), 'csv')).rejects.toThrow('archivo: faltan las columnas obligatorias "Tipo", "Programado 3er trimestre"');
     await expect(parseMirTable(csv([[...canonicalHeader, 'Meta T1'], row()]), 'csv')).rejects.toThrow(
-      new MirFileError('archivo: la columna "Programado 1er trimestre" aparece dos veces (columnas L y S)'),
+      new MirFileError('archivo: la columna "Programado 1er trimestre" aparece dos veces (columnas L y U)'),
     );
   });
 });

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from './csv';
 import { MirFileError } from './mir-file-error';
-import { columnOf, isQuarter, isTargetGroup, MIR_COLUMN_KEYS, MIR_HEADERS, MirColumnKey, normalizeHeader, REQUIRED_COLUMNS } from './mir-columns';
+import { checkXlsxExpansion } from './mir-zip';
+import { columnOf, isCumulativeUnderTargets, isQuarter, isTargetGroup, MIR_COLUMN_KEYS, MIR_HEADERS, MirColumnKey, normalizeHeader, REQUIRED_COLUMNS } from './mir-columns';
 
 export type MirFileFormat = 'csv' | 'xlsx';
 
@@ -46,6 +47,8 @@ function csvRows(buffer: Buffer): SheetRow[] {
 }
 
 async function xlsxRows(buffer: Buffer): Promise<SheetRow[]> {
+  // ExcelJS inflates the whole workbook in memory: refuse a zip that expands too much before it does.
+  checkXlsxExpansion(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -128,6 +131,7 @@ function readTable(rows: SheetRow[]): MirTable {
     const local = [own || (below ? headerCarry : ''), below].filter(Boolean).join(' ') || (group[index] ?? '').trim();
     if (!local) continue;
     const key = keyOf(local, groupCarry);
+    const named = key === 'cumulativeTarget' && groupCarry && columnOf(normalizeHeader(local)) !== key ? `${groupCarry} ${local}` : local;
     if (!key) {
       ignoredColumns.push(groupCarry && SUB_HEADER.test(normalizeHeader(below || own)) ? `${groupCarry} ${local}` : local);
       continue;
@@ -138,7 +142,7 @@ function readTable(rows: SheetRow[]): MirTable {
         `archivo: la columna "${MIR_HEADERS[key]}" aparece dos veces (columnas ${columnLetter(existing.index)} y ${columnLetter(index)})`,
       );
     }
-    columns.set(key, { index, header: local });
+    columns.set(key, { index, header: named });
   }
   const missing = REQUIRED_COLUMNS.filter((key) => !columns.has(key));
   if (missing.length > 0) {
@@ -167,6 +171,8 @@ function readTable(rows: SheetRow[]): MirTable {
 }
 
 function keyOf(local: string, group: string): MirColumnKey | undefined {
+  // "Acumulado *" under "Valores Programados" is the programmed cumulative, not the achieved one.
+  if (group && isCumulativeUnderTargets(normalizeHeader(local), normalizeHeader(group))) return 'cumulativeTarget';
   const key = columnOf(normalizeHeader(local));
   // "1er. Trim." is a target under "Valores Programados", not under "Valores Alcanzados" or "Variación".
   if (group && key && isQuarter(key) && !isTargetGroup(normalizeHeader(group))) return undefined;

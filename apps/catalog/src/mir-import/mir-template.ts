@@ -10,7 +10,7 @@ import {
 } from '@tequio/contracts';
 import ExcelJS from 'exceljs';
 import { csvRecord } from './csv';
-import { isQuarter, MIR_COLUMN_KEYS, MIR_HEADERS, MirColumnKey, REQUIRED_COLUMNS } from './mir-columns';
+import { MIR_COLUMN_KEYS, MIR_HEADERS, MirColumnKey, REQUIRED_COLUMNS } from './mir-columns';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,7 +31,10 @@ export const TEMPLATE_EXAMPLE: Record<MirColumnKey, string> = {
   q2: '25%',
   q3: '30%',
   q4: '25%',
+  cumulativeTarget: '100%',
   meansOfVerification: 'Bitácora de reparaciones del Departamento de Alumbrado Público',
+  // Empty: the program's owner unit. A code ("402") must exist in the municipality, so the example leaves it out.
+  responsibleUnit: '',
   accumulation: 'Parte de la meta anual',
   factor: '100',
 };
@@ -61,13 +64,14 @@ export async function templateXlsx(): Promise<Buffer> {
     Object.fromEntries(
       MIR_COLUMN_KEYS.map((key) => {
         const text = TEMPLATE_EXAMPLE[key];
-        if (isQuarter(key) || key === 'baselineValue') return [key, Number(text.replace('%', '')) / 100];
+        if ((PERCENT_EXAMPLE_KEYS as readonly string[]).includes(key)) return [key, Number(text.replace('%', '')) / 100];
         if (key === 'baselineYear' || key === 'factor') return [key, Number(text)];
+        if (text === '') return [key, null];
         return [key, text];
       }),
     ),
   );
-  for (const key of QUARTER_KEYS_AND_BASELINE) example.getCell(key).numFmt = '0%';
+  for (const key of PERCENT_EXAMPLE_KEYS) example.getCell(key).numFmt = '0%';
   MIR_COLUMN_KEYS.forEach((key, index) => {
     const values = ACCEPTED[key];
     if (!values || key === 'level') return;
@@ -101,7 +105,7 @@ export async function templateXlsx(): Promise<Buffer> {
 }
 
 const TEMPLATE_VALIDATED_ROWS = 300;
-const QUARTER_KEYS_AND_BASELINE = ['q1', 'q2', 'q3', 'q4', 'baselineValue'] as const;
+const PERCENT_EXAMPLE_KEYS = ['q1', 'q2', 'q3', 'q4', 'baselineValue', 'cumulativeTarget'] as const;
 
 const HELP: Partial<Record<MirColumnKey, string>> = {
   baselineValue: 'Número en la unidad del indicador: 25%, 25 o 0.25 (fracción) para porcentajes; vacío o N/A si no hay',
@@ -110,6 +114,9 @@ const HELP: Partial<Record<MirColumnKey, string>> = {
   q2: 'Igual que el 1er trimestre',
   q3: 'Igual que el 1er trimestre',
   q4: 'Igual que el 1er trimestre',
+  cumulativeTarget:
+    'Meta acumulada del año en la unidad del indicador (100% o 1 cuando cada trimestre es parte de la meta anual); se usa para revisar que las metas trimestrales sumen lo mismo',
+  responsibleUnit: 'Clave de la unidad responsable del municipio (402 o "402 - Secretaría Particular"); vacío: la unidad dueña del programa',
   accumulation:
     'Flujo, Nivel o Parte de la meta anual. Si falta: parte de la meta anual cuando las metas de un porcentaje suman 100%; flujo en otro caso',
   factor: 'Multiplicador de numerador / denominador; por omisión 100 para porcentajes y 1 en otro caso',

@@ -84,6 +84,14 @@ export class PlanService {
       plan.version += 1;
       await this.outbox.publish(manager, PlanDeleted, { subject: plan.id, tenant: plan.tenant, data: snapshot({ ...tree, version: plan.version }) });
       await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan', entityId: plan.id, action: 'deleted', before: tree });
+      // The delete cascades to the plan's axes and objectives: each gets its own entry, as when deleted one by one.
+      const reason = `se eliminó con el plan ${plan.name}`;
+      for (const axis of await this.plans.axesOf(manager, plan.id)) {
+        await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_axis', entityId: axis.id, action: 'deleted', before: axis, reason });
+      }
+      for (const objective of objectives) {
+        await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_objective', entityId: objective.id, action: 'deleted', before: objective, reason });
+      }
       await this.plans.deletePlan(manager, plan.id);
       return { ...tree, version: plan.version };
     });
@@ -224,8 +232,16 @@ export class PlanService {
     return { items: items.map(objectiveView), total, limit: query.limit, offset: query.offset };
   }
 
-  /** For program alignment: the objectives (with their plan's years) of the municipality, by id. */
+  /**
+   * For program alignment: the objectives (with their plan's years) of the municipality, by id. Locks the row of
+   * each plan involved (in id order) until the caller's transaction ends, as every change of a plan does: narrowing
+   * a plan's years or deleting one of its objectives waits for the alignment and then sees it, and the alignment
+   * reads the plan as a running change leaves it.
+   */
   async objectivesWithPlans(manager: EntityManager, tenant: string, ids: string[]): Promise<{ objective: PlanObjective; plan: PlanPeriod }[]> {
+    const planIds = unique((await this.plans.findObjectivesByIds(manager, tenant, ids)).map((o) => o.planId)).sort();
+    for (const planId of planIds) await this.plans.lockPlan(manager, tenant, planId);
+    // Read again under the locks: an objective deleted meanwhile is gone.
     const objectives = await this.plans.findObjectivesByIds(manager, tenant, ids);
     const plans = new Map((await this.plans.findPlansByIds(manager, tenant, unique(objectives.map((o) => o.planId)))).map((p) => [p.id, p]));
     return objectives.map((objective) => ({ objective, plan: plans.get(objective.planId) as PlanPeriod }));

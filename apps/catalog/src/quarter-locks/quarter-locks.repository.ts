@@ -24,7 +24,21 @@ export class QuarterLocksRepository {
     return manager.getRepository(QuarterLock).findOneBy({ tenant, programId, year, quarter });
   }
 
-  /** The lock rows of a program's year, read with a share lock so an approval waits for a running target change. */
+  /**
+   * Locks the program's row until the end of the transaction; false when the municipality has no such program.
+   * Target changes hold this lock while they check the closed quarters, so an approval or reopening taken under
+   * it waits for them (and they wait for it), including a quarter's first approval, which has no lock row yet.
+   */
+  async lockProgram(manager: EntityManager, tenant: string, programId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM program WHERE id = $1 AND tenant = $2 FOR UPDATE`, [programId, tenant]);
+    return rows.length > 0;
+  }
+
+  /**
+   * The lock rows of a program's year. Callers hold the program's row lock (see lockProgram): that, not this
+   * share lock, is what keeps an approval from interleaving with a target change, since a quarter approved for
+   * the first time has no row here to lock.
+   */
   forProgramYear(manager: EntityManager, tenant: string, programId: string, year: number): Promise<QuarterLock[]> {
     return manager
       .getRepository(QuarterLock)

@@ -34,19 +34,25 @@ export class QuarterLocksService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** The locked quarters of a program's year, by target key; call inside the transaction that changes targets. */
+  /**
+   * The locked quarters of a program's year, by target key; call inside the transaction that changes targets,
+   * after locking the program's row (ProgramsService.requireLocked), which applyApproved/applyReopened lock too.
+   */
   async lockedQuarters(manager: EntityManager, tenant: string, programId: string, year: number): Promise<Map<QuarterKey, QuarterLock>> {
     const rows = await this.locks.forProgramYear(manager, tenant, programId, year);
     return new Map(rows.filter(isLocked).map((lock) => [`q${lock.quarter}` as QuarterKey, lock]));
   }
 
   async applyApproved(manager: EntityManager, event: EventAttributes, data: EventData<typeof ReportApproved>): Promise<void> {
+    // Waits for a running target change of the program; an unknown program's lock is still stored.
+    await this.locks.lockProgram(manager, event.tenant, data.programId);
     const before = await this.locks.find(manager, event.tenant, data.programId, data.year, data.quarter);
     await this.locks.approve(manager, { tenant: event.tenant, ...data });
     await this.record(manager, event, data, before, 'locked');
   }
 
   async applyReopened(manager: EntityManager, event: EventAttributes, data: EventData<typeof ReportReopened>): Promise<void> {
+    await this.locks.lockProgram(manager, event.tenant, data.programId);
     const before = await this.locks.find(manager, event.tenant, data.programId, data.year, data.quarter);
     await this.locks.reopen(manager, { tenant: event.tenant, ...data });
     await this.record(manager, event, data, before, 'reopened', data.reason);
