@@ -102,4 +102,20 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
       ),
     ).rejects.toThrow(/Refusing to publish invalid tequio.catalog.unit.updated: version/);
   });
+
+  it('prunes sent outbox rows and processed inbox ids past their retention, and nothing else', async () => {
+    const relay = replicas[0].get(OutboxRelay);
+    await database.query(`UPDATE agenda.outbox SET sent_at = now() - interval '8 days' WHERE sent_at IS NOT NULL AND seq % 2 = 0`);
+    const [{ old }] = await database.query<{ old: number }>(`SELECT count(*)::int AS old FROM agenda.outbox WHERE sent_at < now() - interval '7 days'`);
+    await database.query(
+      `INSERT INTO agenda.inbox (event_id, consumer, topic, event_type, processed_at) VALUES
+       ('old', 'relay-test', 't', 'x', now() - interval '31 days'), ('recent', 'relay-test', 't', 'x', now() - interval '29 days')`,
+    );
+    const [{ before }] = await database.query<{ before: number }>(`SELECT count(*)::int AS before FROM agenda.outbox`);
+    expect(old).toBeGreaterThan(0);
+
+    expect(await relay.pruneProcessed()).toEqual({ outbox: old, inbox: 1 });
+    expect(await database.query(`SELECT count(*)::int AS n FROM agenda.outbox`)).toEqual([{ n: before - old }]);
+    expect(await database.query(`SELECT event_id FROM agenda.inbox ORDER BY event_id`)).toEqual([{ event_id: 'recent' }]);
+  });
 });

@@ -11,4 +11,11 @@ export interface MessagingOptions {
   relayEnabled: boolean;
   /** Attempts of a failing event handler before the event is dead-lettered. */
   consumerMaxAttempts: number;
+  /** Sent outbox rows are kept this long (for inspection), then deleted. */
+  outboxRetentionHours?: number;
+  /**
+   * Processed event ids are kept this long; it must exceed the topics' retention, or a replayed
+   * event older than it would be applied again.
+   */
+  inboxRetentionDays?: number;
 }

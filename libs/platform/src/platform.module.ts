@@ -53,6 +53,8 @@ export class PlatformModule {
           outboxBatchSize: config.OUTBOX_BATCH_SIZE,
           relayEnabled: true,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+          outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
+          inboxRetentionDays: config.INBOX_RETENTION_DAYS,
         }),
         AuthModule,
         TerminusModule,

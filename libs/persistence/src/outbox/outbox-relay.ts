@@ -35,6 +35,7 @@ const CLAIM_BATCH = `
   FOR UPDATE OF o SKIP LOCKED`;
 
 const MAX_BACKOFF_MS = 30_000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 const published = metric('tequio_outbox_published_total', () =>
   new Counter({ name: 'tequio_outbox_published_total', help: 'Events published from the outbox', labelNames: ['topic'] }),
@@ -51,6 +52,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private loop?: Promise<void>;
   private wakeUp?: () => void;
   private consecutiveFailures = 0;
+  private lastPrune = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -107,8 +109,24 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /** Deletes sent outbox rows and processed inbox ids past their retention; returns how many of each. */
+  async pruneProcessed(): Promise<{ outbox: number; inbox: number }> {
+    const outbox = await this.dataSource.query(
+      `DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(hours => $1)`,
+      [this.options.outboxRetentionHours ?? 168],
+    );
+    const inbox = await this.dataSource.query(`DELETE FROM inbox WHERE processed_at < now() - make_interval(days => $1)`, [
+      this.options.inboxRetentionDays ?? 30,
+    ]);
+    return { outbox: outbox[1] ?? 0, inbox: inbox[1] ?? 0 };
+  }
+
   private async runLoop(): Promise<void> {
     while (this.running) {
+      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        await this.pruneProcessed().catch((error: unknown) => this.logger.warn(`Pruning processed events failed: ${(error as Error).message}`));
+      }
       let sent = 0;
       try {
         sent = await this.publishBatch();
