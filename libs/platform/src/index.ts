@@ -9,3 +9,4 @@ export * from './service-definition';
 export * from './common/dates';
 export * from './common/page';
 export * from './database/versioned-record';
+export * from './common/defined-only';

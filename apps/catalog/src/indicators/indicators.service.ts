@@ -16,7 +16,7 @@ import {
   QuarterTargets,
 } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
-import { Page } from '@tequio/platform';
+import { definedOnly, Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { metricsUsed, unitCodesUsed, validateFormula } from '../metrics-registry/formula-validation';
 import { MetricDefinitionsService } from '../metrics-registry/metric-definitions.service';
@@ -434,7 +434,7 @@ function mergeForUpdate(current: Indicator, dto: UpdateIndicatorDto): unknown {
     targets: targetsOf(current),
     formula: current.formula,
   };
-  const merged = { ...base, ...Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)) };
+  const merged = { ...base, ...definedOnly(dto) };
   if (dto.level !== undefined && dto.level !== current.level) {
     if (dto.level === 'fin' || dto.level === 'proposito') {
       if (dto.componentNumber === undefined) merged.componentNumber = null;

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { assertTenant, TequioClaims } from '@tequio/auth';
 import { EventDefinition, MunicipalityCreated, MunicipalitySnapshot, MunicipalityUpdated } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
-import { Page } from '@tequio/platform';
+import { definedOnly, Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { CreateMunicipalityDto, ListMunicipalitiesQueryDto, UpdateMunicipalityDto } from './municipality.dto';
 import { Municipality } from './municipality.entity';
@@ -57,7 +57,7 @@ export class MunicipalitiesService {
       if (dto.inegiCode !== undefined && dto.inegiCode !== municipality.inegiCode) {
         await this.refuseTakenInegiCode(manager, dto.inegiCode, id);
       }
-      Object.assign(municipality, Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)));
+      Object.assign(municipality, definedOnly(dto));
       municipality.version += 1;
       const saved = await this.municipalities.save(manager, municipality);
       await this.emit(manager, MunicipalityUpdated, saved);

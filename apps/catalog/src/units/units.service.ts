@@ -2,7 +2,7 @@ import { BadRequestException, ConflictException, Injectable, NotFoundException }
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, UNIT_KIND_LABELS, UnitCreated, UnitDeactivated, UnitDeleted, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
-import { Page, todayInMexico } from '@tequio/platform';
+import { definedOnly, Page, todayInMexico } from '@tequio/platform';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, UnitTreeQueryDto, UpdateUnitDto } from './unit.dto';
 import { UnitParentHistory } from './unit-parent-history.entity';
@@ -272,6 +272,3 @@ function view(unit: Unit): UnitView {
   return { ...unit, kindLabel: UNIT_KIND_LABELS[unit.kind] };
 }
 
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
