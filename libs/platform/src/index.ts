@@ -10,3 +10,4 @@ export * from './common/dates';
 export * from './common/page';
 export * from './database/versioned-record';
 export * from './common/defined-only';
+export * from './database/database-repository';

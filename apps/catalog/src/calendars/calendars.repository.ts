@@ -1,6 +1,6 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThan } from 'typeorm';
+import { EntityManager, In, MoreThan } from 'typeorm';
 import { CalendarHoliday, CalendarYear } from './calendar.entity';
 
 export interface HolidayRow {
@@ -9,13 +9,7 @@ export interface HolidayRow {
 }
 
 @Injectable()
-export class CalendarsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class CalendarsRepository extends DatabaseRepository {
   findYear(tenant: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<CalendarYear | null> {
     return manager.getRepository(CalendarYear).findOneBy({ tenant, year });
   }

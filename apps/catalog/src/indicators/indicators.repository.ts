@@ -1,6 +1,6 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Program } from '../programs/program.entity';
 import { Unit } from '../units/unit.entity';
 import { Indicator } from './indicator.entity';
@@ -26,13 +26,7 @@ const MIR_ORDER = [
 ];
 
 @Injectable()
-export class IndicatorsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class IndicatorsRepository extends DatabaseRepository {
   get manager(): EntityManager {
     return this.dataSource.manager;
   }

@@ -1,17 +1,11 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import { Unit } from '../units/unit.entity';
 
 /** The import writes through IndicatorsService; here only its transaction and the look-up of the file's unit codes. */
 @Injectable()
-export class MirImportRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class MirImportRepository extends DatabaseRepository {
   /** Ids of the municipality's units by code ("402" → id), for the "Unidad responsable" column. */
   async unitIdsByCode(tenant: string, codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();

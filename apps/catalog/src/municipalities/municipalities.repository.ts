@@ -1,6 +1,6 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Municipality } from './municipality.entity';
 
 export interface MunicipalityListQuery {
@@ -16,13 +16,7 @@ export interface MunicipalityListQuery {
 }
 
 @Injectable()
-export class MunicipalitiesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class MunicipalitiesRepository extends DatabaseRepository {
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Municipality | null> {
     return manager.getRepository(Municipality).findOneBy({ id });
   }

@@ -1,6 +1,6 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { PlanAxis, PlanObjective, PlanPeriod } from './plan.entity';
 
 interface Paging {
@@ -13,13 +13,7 @@ interface Paging {
 const escapeLike = (text: string) => `%${text.replace(/[%_\\]/g, '\\$&')}%`;
 
 @Injectable()
-export class PlanRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class PlanRepository extends DatabaseRepository {
   findPlan(tenant: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<PlanPeriod | null> {
     return manager.getRepository(PlanPeriod).findOneBy({ tenant, id });
   }

@@ -1,6 +1,6 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { PlanObjective } from '../plan/plan.entity';
 import { Unit } from '../units/unit.entity';
 import { Program, ProgramObjective } from './program.entity';
@@ -18,13 +18,7 @@ export interface ProgramListQuery {
 }
 
 @Injectable()
-export class ProgramsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class ProgramsRepository extends DatabaseRepository {
   get manager(): EntityManager {
     return this.dataSource.manager;
   }

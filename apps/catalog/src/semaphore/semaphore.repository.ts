@@ -1,17 +1,11 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { SemaphoreBand } from './semaphore';
 import { SemaphoreBandRow, SemaphoreScale } from './semaphore.entity';
 
 @Injectable()
-export class SemaphoreRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class SemaphoreRepository extends DatabaseRepository {
   findScale(tenant: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<SemaphoreScale | null> {
     return manager.getRepository(SemaphoreScale).findOneBy({ tenant, year });
   }

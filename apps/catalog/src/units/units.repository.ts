@@ -1,6 +1,6 @@
+import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { UnitParentHistory } from './unit-parent-history.entity';
 import { Unit } from './unit.entity';
 
@@ -36,13 +36,7 @@ export interface UnitListQuery {
 }
 
 @Injectable()
-export class UnitsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
-  }
-
+export class UnitsRepository extends DatabaseRepository {
   findById(tenant: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<Unit | null> {
     return manager.getRepository(Unit).findOneBy({ tenant, id });
   }
