@@ -8,3 +8,5 @@ export * from './events/reporting';
 export * from './registry';
 export * from './topics';
 export * from './vocabulary';
+export * from './metrics';
+export * from './topic-config';

@@ -3,7 +3,7 @@ import { TequioClaims } from '@tequio/auth';
 import { CalendarChanged } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
 import { EntityManager } from 'typeorm';
-import { addBusinessDays, addCalendarDays, isWeekend, weekdayOf, WeekdayLabel, yearOf, YearSummary, yearSummary } from './business-days';
+import { addBusinessDays, addCalendarDays, isWeekend, weekdayOf, WeekdayLabel, yearOf, YearSummary, yearSummary } from '@tequio/calendar';
 import { AddHolidayDto, BusinessDaysQueryDto, ReplaceCalendarDto } from './calendar.dto';
 import { CalendarYear, DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from './calendar.entity';
 import { CalendarsRepository, HolidayRow } from './calendars.repository';

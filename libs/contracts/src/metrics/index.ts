@@ -1,0 +1,3 @@
+export * from './metric-mapping';
+export * from './metric-mappings';
+export * from './metric-registry';

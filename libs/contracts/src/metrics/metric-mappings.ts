@@ -1,0 +1,13 @@
+import { MetricMapping } from './metric-mapping';
+
+/**
+ * Every producer's metric mappings, one spread per producer (each declares its own beside its event
+ * definitions, in `events/<service>-metrics.ts`). Reporting applies them generically.
+ */
+export const METRIC_MAPPINGS: readonly MetricMapping[] = [];
+
+const byEventType = new Map(METRIC_MAPPINGS.map((mapping) => [mapping.event.type, mapping]));
+
+export function findMetricMapping(eventType: string): MetricMapping | undefined {
+  return byEventType.get(eventType);
+}
