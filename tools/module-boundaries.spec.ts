@@ -22,7 +22,7 @@ describe('module boundaries', () => {
   }, 120_000);
 
   it('refuses an app importing another app', () => {
-    const output = lint('apps/agenda/src/leak.ts', `import { catalogService } from '../../catalog/src/catalog.service';\nexport const leak = catalogService;\n`);
+    const output = lint('apps/agenda/src/leak.ts', `import { catalogService } from '../../catalog/src/catalog.definition';\nexport const leak = catalogService;\n`);
     expect(output).toMatch(/@nx\/enforce-module-boundaries/);
   });
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@tequio/platform';
-import { agendaService } from './agenda.service';
+import { agendaService } from './agenda.definition';
 
 runService(agendaService);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@tequio/platform';
-import { catalogService } from './catalog.service';
+import { catalogService } from './catalog.definition';
 
 runService(catalogService);

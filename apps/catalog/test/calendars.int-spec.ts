@@ -1,6 +1,6 @@
 import { CalendarChanged, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 /** Oracle for the answers: the platform's Date, independent of the code under test. */
 const isWeekend = (date: string) => [0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay());

@@ -2,7 +2,7 @@ import { BadRequestException } from '@nestjs/common';
 import { IndicatorCreated, IndicatorDeleted, IndicatorTargetsChanged, IndicatorUpdated, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { DataSource } from 'typeorm';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 import { IndicatorInput, indicatorInputSchema, IndicatorInputRaw } from '../src/indicators/indicator-input';
 import { IndicatorsService } from '../src/indicators/indicators.service';
 

@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import { IndicatorCreated, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import ExcelJS from 'exceljs';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 /*
  * The issue's "done when": the MIR table of the Secretaría de Gobierno report (Q2 2023) imports from

@@ -1,5 +1,5 @@
 import { createTestDatabase, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations } from '@tequio/testing';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 describe('catalog OpenAPI document', () => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { PlanCreated, PlanUpdated, ProgramCreated, ProgramUpdated, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { Client } from 'pg';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 describe('catalog development plan and budget programs (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;

@@ -2,7 +2,7 @@ import { DLQ_CONSUMER_HEADER, DLQ_REASON_HEADER, deadLetterTopic, ReportApproved
 import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 describe('catalog quarter locks from approved reports (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { SemaphoreChanged, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 describe('catalog semáforo bands (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;

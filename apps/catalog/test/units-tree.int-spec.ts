@@ -10,7 +10,7 @@ import {
   startServiceInProcess,
   TestDatabase,
 } from '@tequio/testing';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 /*
  * Unit history, tree and deletion. A municipality of its own keeps these units apart from other test files that

@@ -1,6 +1,6 @@
 import { Topic, UnitCreated, UnitDeactivated } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
-import { catalogService } from '../src/catalog.service';
+import { catalogService } from '../src/catalog.definition';
 
 describe('catalog units (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;

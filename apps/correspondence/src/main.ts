@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@tequio/platform';
-import { correspondenceService } from './correspondence.service';
+import { correspondenceService } from './correspondence.definition';
 
 runService(correspondenceService);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@tequio/platform';
-import { reportingService } from './reporting.service';
+import { reportingService } from './reporting.definition';
 
 runService(reportingService);

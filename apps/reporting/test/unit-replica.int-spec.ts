@@ -1,7 +1,7 @@
 import { deadLetterTopic, DLQ_REASON_HEADER, Topic, UnitCreated, UnitUpdated } from '@tequio/contracts';
 import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
-import { reportingService } from '../src/reporting.service';
+import { reportingService } from '../src/reporting.definition';
 
 /** Reporting's consumer of catalog units: idempotent, order-tolerant, and poison-proof. */
 describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
 import { runService } from '@tequio/platform';
-import { transparencyService } from './transparency.service';
+import { transparencyService } from './transparency.definition';
 
 runService(transparencyService);

@@ -9,7 +9,7 @@ import { runMigrations } from './database/migrations';
 import { setupOpenApi } from './http/swagger';
 import { provisionTopics } from './messaging/topics';
 import { PlatformModule } from './platform.module';
-import { ServiceDefinition } from './service-definition';
+import { consumedTopics, ServiceDefinition } from './service-definition';
 
 /**
  * Builds the hybrid app (HTTP + Kafka consumer) without listening: `main.ts` and the integration tests
@@ -21,7 +21,7 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   app.enableShutdownHooks();
   setupOpenApi(app, definition);
   await provisionTopics(app.get(EventProducer), config, definition);
-  if (definition.consumes.length > 0) {
+  if (consumedTopics(definition).length > 0) {
     app.connectMicroservice<MicroserviceOptions>(
       {
         transport: Transport.KAFKA,

@@ -17,7 +17,7 @@ import { DatabaseErrorFilter } from './http/database-error.filter';
 import { ValidationErrorFilter } from './http/validation-error.filter';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
-import { ServiceDefinition } from './service-definition';
+import { featureModules, ServiceDefinition } from './service-definition';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -58,7 +58,7 @@ export class PlatformModule {
         }),
         AuthModule,
         TerminusModule,
-        ...definition.imports,
+        ...featureModules(definition),
       ],
       controllers: [HealthController, MetricsController],
       providers: [

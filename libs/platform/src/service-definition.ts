@@ -1,6 +1,20 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { Topic } from '@tequio/contracts';
+import { AuditTrail1763700000050, MessagingTables1763700000000 } from '@tequio/persistence';
 import { DataSourceOptions } from 'typeorm';
+
+type Entities = NonNullable<DataSourceOptions['entities']>;
+type Migrations = Extract<NonNullable<DataSourceOptions['migrations']>, unknown[]>;
+
+/** One feature of a service: its module, with the tables it owns and the topics it reads. */
+export interface ServiceFeature {
+  module: Type<unknown> | DynamicModule;
+  entities?: Entities;
+  /** Any order: migrations run sorted by the timestamp in their class name. */
+  migrations?: Migrations;
+  /** Topics the feature's event handlers subscribe to (their DLQs are provisioned too). */
+  consumes?: Topic[];
+}
 
 /** What makes a service a service: everything else (HTTP, Kafka, health, docs, auth) is shared. */
 export interface ServiceDefinition {
@@ -10,11 +24,25 @@ export interface ServiceDefinition {
   title: string;
   description: string;
   defaultPort: number;
-  /** Feature modules of the service. */
-  imports: Array<Type<unknown> | DynamicModule>;
-  entities: NonNullable<DataSourceOptions['entities']>;
-  /** In order; the messaging tables migration must come first. */
-  migrations: NonNullable<DataSourceOptions['migrations']>;
-  /** Topics the Kafka microservice subscribes to (their DLQs are provisioned too). */
-  consumes: Topic[];
+  /** Each feature once, with everything it brings. */
+  features: ServiceFeature[];
+}
+
+/** Every service has the outbox, inbox and audit tables: the platform adds them, so none can forget them. */
+const PLATFORM_MIGRATIONS: Migrations = [MessagingTables1763700000000, AuditTrail1763700000050];
+
+export function featureModules(definition: ServiceDefinition): Array<Type<unknown> | DynamicModule> {
+  return definition.features.map((feature) => feature.module);
+}
+
+export function serviceEntities(definition: ServiceDefinition): Entities {
+  return definition.features.flatMap((feature) => (feature.entities ?? []) as unknown[]) as Entities;
+}
+
+export function serviceMigrations(definition: ServiceDefinition): Migrations {
+  return [...PLATFORM_MIGRATIONS, ...definition.features.flatMap((feature) => feature.migrations ?? [])];
+}
+
+export function consumedTopics(definition: ServiceDefinition): Topic[] {
+  return [...new Set(definition.features.flatMap((feature) => feature.consumes ?? []))];
 }

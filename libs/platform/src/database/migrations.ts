@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ServiceConfig } from '../config/service-config';
-import { ServiceDefinition } from '../service-definition';
+import { ServiceDefinition, serviceEntities, serviceMigrations } from '../service-definition';
 
 /** Each service lives in its own schema; unqualified names in SQL resolve there. */
 export function dataSourceOptions(config: ServiceConfig, definition: ServiceDefinition): DataSourceOptions {
@@ -9,8 +9,8 @@ export function dataSourceOptions(config: ServiceConfig, definition: ServiceDefi
     type: 'postgres',
     url: config.DATABASE_URL,
     schema: config.DATABASE_SCHEMA,
-    entities: definition.entities,
-    migrations: definition.migrations,
+    entities: serviceEntities(definition),
+    migrations: serviceMigrations(definition),
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,

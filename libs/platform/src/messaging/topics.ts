@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import { ALL_TOPICS, deadLetterTopic, Topic } from '@tequio/contracts';
 import { EventProducer } from '@tequio/persistence';
 import { ServiceConfig } from '../config/service-config';
-import { ServiceDefinition } from '../service-definition';
+import { consumedTopics, ServiceDefinition } from '../service-definition';
 
 /** The topics a service writes (its own aggregates), reads, and dead-letters into. */
 export function topicsOf(definition: ServiceDefinition): string[] {
   const produced = ALL_TOPICS.filter((topic) => topic.startsWith(`tequio.${definition.name}.`));
-  const consumed = definition.consumes.flatMap((topic: Topic) => [topic, deadLetterTopic(topic)]);
+  const consumed = consumedTopics(definition).flatMap((topic: Topic) => [topic, deadLetterTopic(topic)]);
   return [...new Set([...produced, ...consumed])].sort();
 }
 
