@@ -67,6 +67,8 @@ export function readMultipart(request: IncomingMessage, options: MultipartOption
     };
 
     parser.on('file', (name, stream, info) => {
+      // Stopping destroys the file in progress with the failure; whoever reads it sees the error, no one else must crash on it.
+      stream.on('error', () => undefined);
       if (failure !== null) return void stream.resume();
       if (name !== field) {
         stream.resume();
