@@ -3,6 +3,9 @@ import { bearer, createTestDatabase, RunningService, startServiceInProcess, Test
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IncomingMessage, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { AttachmentsService } from '../src';
 import { attachmentsTestService, TEST_OWNER_TYPE } from './attachments-test.service';
 
 const MAX_BYTES = 1024 * 1024;
@@ -210,6 +213,24 @@ describe('@tequio/attachments in a service (real PostgreSQL)', () => {
       { action: 'created', actor: 'oficialia-1' },
       { action: 'deleted', actor: 'oficialia-1' },
     ]);
+  });
+
+  it("writes in the caller's transaction: rolled back with it, committed with it", async () => {
+    const attachments = service.app.get(AttachmentsService);
+    const dataSource = service.app.get(DataSource);
+    const owner = { type: TEST_OWNER_TYPE, id: randomUUID() };
+    const meta = { filename: 'generado.pdf', uploadedBy: 'proceso-1' };
+    await leavesNothing(() =>
+      expect(
+        dataSource.transaction(async (manager) => {
+          await attachments.store(tenant, owner, Readable.from([pdfOf(300 * 1024)]), meta, manager);
+          throw new Error('the caller changed its mind');
+        }),
+      ).rejects.toThrow('the caller changed its mind'),
+    );
+    const bytes = pdfOf(4096);
+    const kept = await dataSource.transaction((manager) => attachments.store(tenant, owner, Readable.from([bytes.subarray(0, 10), bytes.subarray(10)]), meta, manager));
+    expect(await attachments.list(tenant, owner)).toEqual([expect.objectContaining({ id: kept.id, sha256: createHash('sha256').update(bytes).digest('hex') })]);
   });
 
   it('documents the multipart body and every endpoint', async () => {
