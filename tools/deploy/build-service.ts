@@ -86,19 +86,39 @@ function packageOf(specifier: string): string {
 }
 
 export interface BuildResult {
-  service: string;
+  name: string;
   dir: string;
   files: number;
   /** npm packages the compiled code requires. */
   packages: string[];
 }
 
+/** A program the image runs: its TypeScript entry, where it is built, and what its main.js calls after loading it. */
+interface BundleSpec {
+  name: string;
+  entry: string;
+  out: string;
+  /** Exported function the bundle's main.js runs; none when loading the entry does the work (a service's main.ts). */
+  run?: string;
+}
+
+/** The topic-provisioning Job's program, built beside the services and shipped in the same image. */
+export const TOPIC_PROVISIONING_BUNDLE: BundleSpec = {
+  name: 'provision-topics',
+  entry: join(REPO_ROOT, 'tools', 'deploy', 'provision-topics.ts'),
+  out: join(REPO_ROOT, 'dist', 'apps', 'provision-topics'),
+  run: 'runTopicProvisioning',
+};
+
 /** Compiles the files reachable from the service's main.ts; fails on a require of anything but production dependencies. */
 export function buildService(service: string): BuildResult {
-  const rootPackage = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as RootPackage;
   const entry = join(REPO_ROOT, 'apps', service, 'src', 'main.ts');
   if (!existsSync(entry)) throw new Error(`No service "${service}": apps/${service}/src/main.ts does not exist`);
-  const out = bundleDir(service);
+  return buildBundle({ name: service, entry, out: bundleDir(service) });
+}
+
+export function buildBundle({ name, entry, out, run }: BundleSpec): BuildResult {
+  const rootPackage = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as RootPackage;
   rmSync(out, { recursive: true, force: true });
 
   const queue = [entry];
@@ -128,20 +148,22 @@ export function buildService(service: string): BuildResult {
       }
     }
   }
-  if (problems.length > 0) throw new Error(`Build of ${service} failed:\n${problems.join('\n')}`);
+  if (problems.length > 0) throw new Error(`Build of ${name} failed:\n${problems.join('\n')}`);
 
-  writeFileSync(join(out, 'main.js'), `'use strict';\nrequire('./apps/${service}/src/main.js');\n`);
-  writeProductionManifest(out, service, rootPackage);
-  return { service, dir: out, files: seen.size, packages: [...packages].sort() };
+  const compiledEntry = `./${relative(REPO_ROOT, entry).replace(/\.ts$/, '.js')}`;
+  const call = run ? `.${run}()` : '';
+  writeFileSync(join(out, 'main.js'), `'use strict';\nrequire('${compiledEntry}')${call};\n`);
+  writeProductionManifest(out, name, rootPackage);
+  return { name, dir: out, files: seen.size, packages: [...packages].sort() };
 }
 
 /**
  * package.json with the root's production dependencies, and the root lockfile without its dev-only packages:
  * `npm ci` installs exactly the versions the tests ran with, and nothing a developer needs.
  */
-function writeProductionManifest(out: string, service: string, rootPackage: RootPackage): void {
+function writeProductionManifest(out: string, name: string, rootPackage: RootPackage): void {
   const manifest = {
-    name: `@tequio/${service}`,
+    name: `@tequio/${name}`,
     version: rootPackage.version,
     private: true,
     license: rootPackage.license,
@@ -167,12 +189,16 @@ function writeProductionManifest(out: string, service: string, rootPackage: Root
 
 if (require.main === module) {
   const args = process.argv.slice(2);
-  const services = args.includes('--all') || args.length === 0 ? serviceNames() : args;
-  for (const service of services) {
+  const all = args.includes('--all') || args.length === 0;
+  const builds = [
+    ...(all ? serviceNames() : args.filter((arg) => arg !== TOPIC_PROVISIONING_BUNDLE.name)).map((service) => () => buildService(service)),
+    ...(all || args.includes(TOPIC_PROVISIONING_BUNDLE.name) ? [() => buildBundle(TOPIC_PROVISIONING_BUNDLE)] : []),
+  ];
+  for (const build of builds) {
     const started = Date.now();
-    const result = buildService(service);
+    const result = build();
     process.stdout.write(
-      `${service}: ${result.files} modules, ${result.packages.length} packages -> ${relative(REPO_ROOT, result.dir)} (${Date.now() - started} ms)\n`,
+      `${result.name}: ${result.files} modules, ${result.packages.length} packages -> ${relative(REPO_ROOT, result.dir)} (${Date.now() - started} ms)\n`,
     );
   }
 }
