@@ -5,6 +5,7 @@
  * `helm/tequio/files/platform.json`; a test fails when that copy is stale.
  */
 import { deadLetterTopic, TOPIC_CONFIGURATIONS } from '@tequio/contracts';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, serviceNames } from './build-service';
 
@@ -16,6 +17,14 @@ export interface DeployedService {
   name: string;
   defaultPort: number;
   consumes: string[];
+}
+
+/** A manifest lists consumed topics directly (`consumes`) or per feature (`features[].consumes`). */
+interface ServiceManifest {
+  name: string;
+  defaultPort: number;
+  consumes?: string[];
+  features?: Array<{ consumes?: string[] }>;
 }
 
 export interface ServiceKafkaAccess {
@@ -31,20 +40,31 @@ export interface ChartData {
   services: Record<string, ServiceKafkaAccess>;
 }
 
-function isServiceDefinition(value: unknown): value is DeployedService {
-  const candidate = value as Partial<DeployedService> | undefined;
-  return typeof candidate?.name === 'string' && typeof candidate.defaultPort === 'number' && Array.isArray(candidate.consumes);
+function isServiceManifest(value: unknown): value is ServiceManifest {
+  const candidate = value as Partial<ServiceManifest> | undefined;
+  return (
+    typeof candidate?.name === 'string' &&
+    typeof candidate.defaultPort === 'number' &&
+    (Array.isArray(candidate.consumes) || Array.isArray(candidate.features))
+  );
 }
 
 /**
- * Loads a service's manifest (`apps/<service>/src/<service>.service.ts`) at run time: tooling never imports an app
- * statically, but the deployment must follow what each service really declares.
+ * Loads a service's manifest (the ServiceDefinition exported by a top-level file of `apps/<service>/src`, not main.ts)
+ * at run time: tooling never imports an app statically, but the deployment must follow what each service declares.
  */
 export function loadServiceDefinition(service: string): DeployedService {
-  const exported = require(join(REPO_ROOT, 'apps', service, 'src', `${service}.service`)) as Record<string, unknown>;
-  const definition = Object.values(exported).find(isServiceDefinition);
-  if (!definition) throw new Error(`apps/${service}/src/${service}.service.ts exports no ServiceDefinition`);
-  return definition;
+  const sourceDir = join(REPO_ROOT, 'apps', service, 'src');
+  const candidates = readdirSync(sourceDir).filter((file) => file.endsWith('.ts') && file !== 'main.ts' && !file.endsWith('.spec.ts'));
+  for (const file of candidates.sort()) {
+    const exported = require(join(sourceDir, file)) as Record<string, unknown>;
+    const manifest = Object.values(exported).find(isServiceManifest);
+    if (manifest && manifest.name === service) {
+      const consumes = manifest.consumes ?? (manifest.features ?? []).flatMap((feature) => feature.consumes ?? []);
+      return { name: manifest.name, defaultPort: manifest.defaultPort, consumes: [...new Set(consumes)] };
+    }
+  }
+  throw new Error(`apps/${service}/src exports no ServiceDefinition named "${service}"`);
 }
 
 export function kafkaAccessOf(definition: DeployedService): ServiceKafkaAccess {
