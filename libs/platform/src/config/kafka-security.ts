@@ -1,4 +1,4 @@
-import { KafkaSecurity } from '@tequio/persistence';
+import type { KafkaConfig } from 'kafkajs';
 import { readFileSync } from 'node:fs';
 import { ServiceConfig } from './service-config';
 
@@ -6,6 +6,8 @@ type KafkaSecuritySettings = Pick<
   ServiceConfig,
   'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD' | 'KAFKA_TLS' | 'KAFKA_TLS_CA_FILE'
 >;
+
+type KafkaSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 
 /** The brokers' listener security from the configuration: TLS (optionally with a private CA) and SASL PLAIN/SCRAM. */
 export function kafkaSecurity(config: KafkaSecuritySettings): KafkaSecurity {
