@@ -28,6 +28,9 @@ function environmentOf(rendered: Rendered, container: Container): Set<string> {
   return names;
 }
 
+// Helm and the validator are separate processes: allow for a loaded machine.
+jest.setTimeout(60_000);
+
 /**
  * The chart must configure the services with what they really read and serve: ports from their definitions, only
  * variables their configuration schema or auth module reads (and all those without a default), programs the build

@@ -15,6 +15,9 @@ import {
   validateManifests,
 } from './deploy-tools';
 
+// Helm and the validator are separate processes: allow for a loaded machine.
+jest.setTimeout(60_000);
+
 /**
  * The chart as an administrator meets it: lint, render with the default and the production values, validate every
  * manifest against the Kubernetes API schemas (offline), and refuse a broken values file before rendering anything.
