@@ -17,7 +17,7 @@ const createNodes = [
                 build: {
                   executor: 'nx:run-commands',
                   cache: true,
-                  inputs: ['production', '^production', '{workspaceRoot}/tools/deploy/build-service.ts'],
+                  inputs: ['production', '^production', '{workspaceRoot}/package.json', '{workspaceRoot}/tools/deploy/build-service.ts'],
                   outputs: [`{workspaceRoot}/dist/apps/${service}`],
                   options: { command: `node -r @swc-node/register tools/deploy/build-service.ts ${service}`, cwd: '.' },
                 },
