@@ -5,7 +5,7 @@ import { Topic, UnitUpdated } from '@tequio/contracts';
 import { createTestDatabase, EventTap, TestDatabase } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MessagingModule, OutboxRelay, OutboxService } from '@tequio/persistence';
+import { MessagingModule, OutboxRelay, OutboxService } from '@tequio/messaging';
 
 /** Two relay replicas over one outbox: every event goes out once, and each aggregate's events in order. */
 describe('outbox relay (real PostgreSQL and Kafka)', () => {

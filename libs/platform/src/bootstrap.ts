@@ -1,7 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
-import { EventProducer, kafkaTransportClientOptions } from '@tequio/persistence';
+import { EventProducer, kafkaTransportClientOptions } from '@tequio/messaging';
 import { Partitioners } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';

@@ -1,6 +1,7 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { Topic } from '@tequio/contracts';
-import { AuditTrail1763700000050, MessagingTables1763700000000 } from '@tequio/persistence';
+import { AuditTrail1763700000050 } from '@tequio/persistence';
+import { MessagingTables1763700000000 } from '@tequio/messaging';
 import { DataSourceOptions } from 'typeorm';
 
 type Entities = NonNullable<DataSourceOptions['entities']>;

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ALL_TOPICS, deadLetterTopic, Topic } from '@tequio/contracts';
-import { EventProducer } from '@tequio/persistence';
+import { EventProducer } from '@tequio/messaging';
 import { ServiceConfig } from '../config/service-config';
 import { consumedTopics, ServiceDefinition } from '../service-definition';
 

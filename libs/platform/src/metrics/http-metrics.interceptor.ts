@@ -1,5 +1,5 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { metric } from '@tequio/persistence';
+import { metric } from '@tequio/messaging';
 import { Histogram } from 'prom-client';
 import { Observable, tap } from 'rxjs';
 
