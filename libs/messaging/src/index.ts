@@ -1,4 +1,5 @@
 export * from './inbox/event-consumer';
+export * from './inbox/failure-kind';
 export * from './kafka/event-producer';
 export * from './kafka/kafka-client';
 export * from './messaging-options';
@@ -7,3 +8,4 @@ export * from './metrics';
 export * from './migrations/messaging-tables';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';
+export * from './dlq/dead-letter-replay';

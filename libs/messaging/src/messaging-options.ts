@@ -9,8 +9,10 @@ export interface MessagingOptions {
   outboxBatchSize: number;
   /** Publishing can be switched off, e.g. in a migrations-only process. */
   relayEnabled: boolean;
-  /** Attempts of a failing event handler before the event is dead-lettered. */
+  /** Attempts of a handler failing for a non-transient reason before the event is dead-lettered. */
   consumerMaxAttempts: number;
+  /** Longest wait between retries of an event (transient failures are retried until they pass). */
+  consumerMaxBackoffMs?: number;
   /** Sent outbox rows are kept this long (for inspection), then deleted. */
   outboxRetentionHours?: number;
   /**

@@ -53,6 +53,7 @@ export class PlatformModule {
           outboxBatchSize: config.OUTBOX_BATCH_SIZE,
           relayEnabled: true,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+          consumerMaxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
           inboxRetentionDays: config.INBOX_RETENTION_DAYS,
         }),

@@ -41,6 +41,8 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const postgres = await startLocalPostgres({ dataDir: join(workDir, 'postgres'), port: await freePort() });
     infra.stops.push(postgres.stop);
+    process.env[TEST_ENV.postgresDir] = join(workDir, 'postgres');
+    process.env[TEST_ENV.postgresPort] = String(postgres.port);
     adminUrl = postgres.url;
     log(`started PostgreSQL at ${adminUrl}`);
   }
