@@ -6,6 +6,7 @@ export * from './messaging-options';
 export * from './messaging.module';
 export * from './metrics';
 export * from './migrations/messaging-tables';
+export * from './migrations/outbox-parking';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';
 export * from './dlq/dead-letter-replay';

@@ -7,6 +7,8 @@ export interface MessagingOptions {
   /** How often the relay looks for unsent outbox rows when idle. */
   outboxPollMs: number;
   outboxBatchSize: number;
+  /** Failed publish attempts of one outbox row (Kafka refused it) before it is parked; later rows of its key wait. */
+  outboxMaxAttempts?: number;
   /** Publishing can be switched off, e.g. in a migrations-only process. */
   relayEnabled: boolean;
   /** Attempts of a handler failing for a non-transient reason before the event is dead-lettered. */

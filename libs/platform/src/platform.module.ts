@@ -17,6 +17,7 @@ import { DatabaseErrorFilter } from './http/database-error.filter';
 import { ValidationErrorFilter } from './http/validation-error.filter';
 import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { OutboxAdminController } from './messaging/outbox-admin.controller';
 import { featureModules, ServiceDefinition } from './service-definition';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -51,6 +52,7 @@ export class PlatformModule {
           brokers: config.KAFKA_BROKERS,
           outboxPollMs: config.OUTBOX_POLL_MS,
           outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+          outboxMaxAttempts: config.OUTBOX_MAX_ATTEMPTS,
           relayEnabled: true,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
           consumerMaxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
@@ -61,7 +63,7 @@ export class PlatformModule {
         TerminusModule,
         ...featureModules(definition),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, OutboxAdminController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         KafkaHealthIndicator,

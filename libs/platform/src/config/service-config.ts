@@ -30,6 +30,7 @@ function serviceConfigSchema(service: string, defaultPort: number) {
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
