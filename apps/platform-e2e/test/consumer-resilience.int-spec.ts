@@ -2,7 +2,7 @@ import { Controller, Module } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { deadLetterTopic, DLQ_REASON_HEADER, Topic, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
 import { EventConsumer, EventRejected, InboxContext, on, replayDeadLetters } from '@tequio/messaging';
-import { loadServiceConfig, runMigrations, ServiceDefinition } from '@tequio/platform';
+import { ServiceDefinition } from '@tequio/platform';
 import {
   cloudEventMessage,
   createTestDatabase,
@@ -10,7 +10,7 @@ import {
   localDatabaseControl,
   produceRaw,
   RunningService,
-  startServiceInProcess,
+  startTestServiceInProcess,
   TestDatabase,
   uniqueTenant,
 } from '@tequio/testing';
@@ -128,10 +128,8 @@ describe('event consumer: effects counted (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const env = { DATABASE_URL: database.url, CONSUMER_MAX_BACKOFF_MS: '1000', CONSUMER_MAX_ATTEMPTS: '2' };
-    await runMigrations(loadServiceConfig(drillService.name, drillService.defaultPort, { ...process.env, ...env }), drillService);
     dlq = await EventTap.open([deadLetterTopic(Topic.CatalogUnitV1)]);
-    drill = await startServiceInProcess(drillService, database, env);
+    drill = await startTestServiceInProcess(drillService, database, { CONSUMER_MAX_BACKOFF_MS: '1000', CONSUMER_MAX_ATTEMPTS: '2' });
   });
 
   afterAll(async () => {
@@ -171,6 +169,12 @@ describe('event consumer: effects counted (real PostgreSQL and Kafka)', () => {
     // Replayed messages are committed by the replay group: a second run has nothing of ours left.
     const again = await replayDeadLetters(drill.config.KAFKA_BROKERS, Topic.CatalogUnitV1, 'drill');
     expect(again.replayed).toBe(0);
+
+    const metrics = (await drill.http().get('/metrics').expect(200)).text;
+    const value = (pattern: RegExp) => Number(metrics.match(pattern)?.[1] ?? 0);
+    expect(value(/^tequio_events_dead_lettered_total\{topic="tequio\.catalog\.unit\.v1"\} (\d+)$/m)).toBeGreaterThanOrEqual(1);
+    expect(value(/^tequio_event_handler_duration_seconds_count\{topic="tequio\.catalog\.unit\.v1",outcome="processed"\} (\d+)$/m)).toBeGreaterThanOrEqual(8);
+    expect(metrics).toMatch(/^tequio_consumer_lag\{topic="tequio\.catalog\.unit\.v1",partition="0"\} \d+$/m);
   }, 60_000);
 
   const postgres = localDatabaseControl();

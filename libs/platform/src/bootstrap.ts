@@ -7,6 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
 import { setupOpenApi } from './http/swagger';
+import { collectConsumerLag } from './metrics/consumer-lag';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { provisionTopics } from './messaging/topics';
 import { PlatformModule } from './platform.module';
 import { consumedTopics, ServiceDefinition } from './service-definition';
@@ -19,8 +21,10 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   const app = await NestFactory.create(PlatformModule.forService(definition, config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.use(httpMetricsMiddleware);
   setupOpenApi(app, definition);
   await provisionTopics(app.get(EventProducer), config, definition);
+  collectConsumerLag(app.get(EventProducer), config.KAFKA_CONSUMER_GROUP, consumedTopics(definition));
   if (consumedTopics(definition).length > 0) {
     app.connectMicroservice<MicroserviceOptions>(
       {
