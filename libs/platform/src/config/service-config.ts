@@ -1,3 +1,4 @@
+import { authConfigProblems } from '@tequio/auth';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -48,9 +49,9 @@ export class ConfigurationError extends Error {}
  */
 export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = serviceConfigSchema(service, defaultPort).safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
-    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems}`);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...authConfigProblems(env)];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems.join('; ')}`);
   }
   return { ...parsed.data, SERVICE: service };
 }
