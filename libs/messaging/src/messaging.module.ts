@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AuditTrail } from './audit/audit-trail';
+import { AuditTrail } from '@tequio/persistence';
 import { EventConsumer } from './inbox/event-consumer';
 import { EventProducer } from './kafka/event-producer';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';

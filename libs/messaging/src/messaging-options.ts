@@ -11,10 +11,14 @@ export interface MessagingOptions {
   /** How often the relay looks for unsent outbox rows when idle. */
   outboxPollMs: number;
   outboxBatchSize: number;
+  /** Failed publish attempts of one outbox row (Kafka refused it) before it is parked; later rows of its key wait. */
+  outboxMaxAttempts?: number;
   /** Publishing can be switched off, e.g. in a migrations-only process. */
   relayEnabled: boolean;
-  /** Attempts of a failing event handler before the event is dead-lettered. */
+  /** Attempts of a handler failing for a non-transient reason before the event is dead-lettered. */
   consumerMaxAttempts: number;
+  /** Longest wait between retries of an event (transient failures are retried until they pass). */
+  consumerMaxBackoffMs?: number;
   /** Sent outbox rows are kept this long (for inspection), then deleted. */
   outboxRetentionHours?: number;
   /**
