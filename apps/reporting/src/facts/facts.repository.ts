@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { DatabaseRepository } from '@tequio/platform';
+import { EntityManager } from 'typeorm';
+import { newestPerRecord, RecordUpdate } from './fact-batch';
+
+/** Name under which fact ingestion records event ids in the inbox. */
+export const FACTS_CONSUMER = 'reporting.facts';
+
+export interface InboxEntry {
+  eventId: string;
+  topic: string;
+  eventType: string;
+}
+
+export interface FactFilter {
+  tenant: string;
+  metric: string;
+  /** Dimension values the facts must have (a formula's filters), `unit` included. */
+  filters: Record<string, string | number | boolean>;
+  from: string;
+  to: string;
+}
+
+/**
+ * The facts: one row per observation of the current version of each record. A newer version of a record replaces
+ * its rows, so every count is a plain sum and corrections, redelivery and replay all converge.
+ */
+@Injectable()
+export class FactsRepository extends DatabaseRepository {
+  /**
+   * Applies one consumed batch in one transaction: records the event ids (skipping those already seen), then, per
+   * record, replaces its facts when the version is newer than the stored one. Multi-row statements throughout.
+   */
+  async applyBatch(inbox: InboxEntry[], updates: (RecordUpdate & { eventId: string })[], tables = { fact: 'fact', record: 'fact_record' }): Promise<number> {
+    if (inbox.length === 0) return 0;
+    return this.transaction(async (manager) => {
+      const fresh: { event_id: string }[] = await manager.query(
+        `INSERT INTO inbox (event_id, consumer, topic, event_type)
+         SELECT id, $1, topic, type FROM unnest($2::text[], $3::text[], $4::text[]) AS e(id, topic, type)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [FACTS_CONSUMER, inbox.map((e) => e.eventId), inbox.map((e) => e.topic), inbox.map((e) => e.eventType)],
+      );
+      const freshIds = new Set(fresh.map((row) => row.event_id));
+      const candidates = newestPerRecord(updates.filter((update) => freshIds.has(update.eventId)));
+      return this.replaceRecords(manager, candidates, tables);
+    });
+  }
+
+  /** Stores records whose version is newer than what is stored, replacing their facts; returns how many changed. */
+  async replaceRecords(manager: EntityManager, candidates: RecordUpdate[], tables = { fact: 'fact', record: 'fact_record' }): Promise<number> {
+    if (candidates.length === 0) return 0;
+    const winners: { tenant: string; record_key: string }[] = await manager.query(
+      `INSERT INTO ${tables.record} (tenant, record_key, version, event_type)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])
+       ON CONFLICT (tenant, record_key) DO UPDATE SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, updated_at = now()
+       WHERE ${tables.record}.version < EXCLUDED.version
+       RETURNING tenant, record_key`,
+      [candidates.map((c) => c.tenant), candidates.map((c) => c.recordKey), candidates.map((c) => c.version), candidates.map((c) => c.eventType)],
+    );
+    if (winners.length === 0) return 0;
+    const won = new Set(winners.map((w) => `${w.tenant}|${w.record_key}`));
+    const replaced = candidates.filter((c) => won.has(`${c.tenant}|${c.recordKey}`));
+    await manager.query(
+      `DELETE FROM ${tables.fact} f USING unnest($1::text[], $2::text[]) AS r(tenant, record_key)
+       WHERE f.tenant = r.tenant AND f.record_key = r.record_key`,
+      [replaced.map((r) => r.tenant), replaced.map((r) => r.recordKey)],
+    );
+    const rows = replaced.flatMap((r) => r.observed.observations.map((o) => ({ tenant: r.tenant, recordKey: r.recordKey, ...o })));
+    if (rows.length > 0) {
+      await manager.query(
+        `INSERT INTO ${tables.fact} (tenant, record_key, metric, day, unit, dimensions, value)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::jsonb[], $7::float8[])`,
+        [
+          rows.map((r) => r.tenant),
+          rows.map((r) => r.recordKey),
+          rows.map((r) => r.metric),
+          rows.map((r) => r.day),
+          rows.map((r) => (typeof r.dimensions.unit === 'string' ? r.dimensions.unit : null)),
+          rows.map((r) => JSON.stringify(r.dimensions)),
+          rows.map((r) => r.value),
+        ],
+      );
+    }
+    return replaced.length;
+  }
+
+  /** Σ value of a metric's facts with the filters, between two days (inclusive). */
+  async total(filter: FactFilter): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT coalesce(sum(value), 0)::float8 AS total FROM fact
+       WHERE tenant = $1 AND metric = $2 AND day BETWEEN $3 AND $4 AND dimensions @> $5::jsonb`,
+      [filter.tenant, filter.metric, filter.from, filter.to, JSON.stringify(filter.filters)],
+    );
+    return row.total;
+  }
+
+  /** The same total split by a dimension (or by month), for the report's narrative. */
+  async breakdown(filter: FactFilter, by: string): Promise<{ key: string; total: number }[]> {
+    const key = by === 'month' ? `to_char(day, 'YYYY-MM')` : `dimensions ->> $6`;
+    const params: unknown[] = [filter.tenant, filter.metric, filter.from, filter.to, JSON.stringify(filter.filters)];
+    if (by !== 'month') params.push(by);
+    return this.dataSource.query(
+      `SELECT ${key} AS key, sum(value)::float8 AS total FROM fact
+       WHERE tenant = $1 AND metric = $2 AND day BETWEEN $3 AND $4 AND dimensions @> $5::jsonb
+       GROUP BY 1 ORDER BY 1`,
+      params,
+    );
+  }
+
+  /** Facts of a period stored after an instant (e.g. the report's approval): they are pending differences. */
+  async storedAfter(tenant: string, metrics: string[], from: string, to: string, after: Date): Promise<number> {
+    if (metrics.length === 0) return 0;
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM fact WHERE tenant = $1 AND metric = ANY($2::text[]) AND day BETWEEN $3 AND $4 AND recorded_at > $5`,
+      [tenant, metrics, from, to, after],
+    );
+    return row.n;
+  }
+}
