@@ -3,6 +3,8 @@ import { ServiceFeature } from '@tequio/platform';
 import { CapturesModule } from '../captures/captures.module';
 import { CatalogReplicaModule } from '../catalog-replica/catalog-replica.module';
 import { FactStoreModule } from '../facts/fact-store.module';
+import { PlanningController } from '../planning/planning.controller';
+import { PlanningService } from '../planning/planning.service';
 import { CompletenessService } from './completeness.service';
 import { ConsolidationService } from './consolidation.service';
 import { ReportsController } from './reports.controller';
@@ -12,8 +14,8 @@ import { ReportsService } from './reports.service';
 
 @Module({
   imports: [CatalogReplicaModule, CapturesModule, FactStoreModule],
-  controllers: [ReportsController],
-  providers: [ReportsRepository, ConsolidationService, ReportsService, CompletenessService],
+  controllers: [ReportsController, PlanningController],
+  providers: [ReportsRepository, ConsolidationService, ReportsService, CompletenessService, PlanningService],
 })
 export class ReportsModule {}
 

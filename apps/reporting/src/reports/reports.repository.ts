@@ -65,7 +65,8 @@ export class ReportsRepository extends DatabaseRepository {
   }
 
   async update(manager: EntityManager, report: ReportRow, change: { status: ReportStatus; snapshot?: MirTable | null; approvedAt?: Date | null }): Promise<ReportRow> {
-    const [row] = await manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
+    const [[row]] = await manager.query(
       `UPDATE report SET status = $2, snapshot = CASE WHEN $3::boolean THEN $4::jsonb ELSE snapshot END,
          approved_at = CASE WHEN $3::boolean THEN $5::timestamptz ELSE approved_at END, version = version + 1, updated_at = now()
        WHERE id = $1 RETURNING ${COLUMNS}`,
