@@ -195,10 +195,34 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     expect(refused.body.message).toMatch(/^indicatorId: el indicador ".*" se calcula de los registros/);
   });
 
+  it('replays the topics into fresh tables and swaps them in with identical numbers', async () => {
+    const summary = () =>
+      database.query(
+        `SELECT metric, day::text, unit, dimensions::text, sum(value)::float8 AS total, count(DISTINCT record_key)::int AS records
+         FROM reporting.fact WHERE tenant = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [tenant],
+      );
+    const versions = () => database.query(`SELECT record_key, version::int FROM reporting.fact_record WHERE tenant = $1 ORDER BY 1`, [tenant]);
+    const live = await summary();
+    const liveVersions = await versions();
+    expect(live.length).toBeGreaterThan(5);
+    // Lose part of the read model: the rebuild must restore it from the topics alone.
+    await database.query(`DELETE FROM reporting.fact WHERE tenant = $1 AND unit = 'D1'`, [tenant]);
+    const admin = bearer(['admin'], { tenant });
+    await reporting.http().post('/facts/replay').set(planning).expect(403);
+    const result = (await reporting.http().post('/facts/replay').set(admin).expect(200)).body;
+    expect(result.events).toBeGreaterThanOrEqual(liveVersions.length);
+    expect(await summary()).toEqual(live);
+    expect(await versions()).toEqual(liveVersions);
+    // Live ingestion resumes on the swapped-in tables.
+    await produceRaw(Topic.CorrespondenceDocumentV1, [message(doc({ unitCode: 'E1' }))]);
+    await until('ingestion after the replay', () => received('E1'), (body) => body.total === 1);
+  });
+
   it('documents every endpoint with a summary and an example answer', async () => {
     const document = await reporting.http().get('/docs-json').expect(200);
     expect(Object.keys(document.body.paths)).toEqual(
-      expect.arrayContaining(['/facts/totals', '/indicators/{indicatorId}/captures/{year}/{quarter}', '/reports/programs/{programId}/{year}/{quarter}', '/reports/completeness']),
+      expect.arrayContaining(['/facts/totals', '/facts/replay', '/planning/indicators', '/indicators/{indicatorId}/captures/{year}/{quarter}', '/reports/programs/{programId}/{year}/{quarter}', '/reports/completeness']),
     );
     expect(undocumentedOperations(document.body)).toEqual([]);
   });

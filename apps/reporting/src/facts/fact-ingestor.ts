@@ -25,6 +25,8 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly logger = new Logger(FactIngestor.name);
   private readonly byType: Map<string, MetricMapping>;
   private consumer?: Consumer;
+  private paused = false;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(FACT_MAPPINGS) private readonly mappings: readonly MetricMapping[],
@@ -48,8 +50,30 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({ eachBatchAutoResolve: false, partitionsConsumedConcurrently: 2, eachBatch: (payload) => this.ingest(payload) });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 2,
+      eachBatch: (payload) => {
+        const work = this.ingest(payload);
+        this.inFlight = this.inFlight.then(() => work).catch(() => undefined);
+        return work;
+      },
+    });
     this.logger.log(`Ingesting facts from ${topics.join(', ')}`);
+  }
+
+  /** Stops taking new batches and waits for those being applied (for a replay's swap). */
+  async pause(): Promise<void> {
+    this.paused = true;
+    const topics = factTopics(this.mappings);
+    if (this.consumer && topics.length > 0) this.consumer.pause(topics.map((topic) => ({ topic })));
+    await this.inFlight;
+  }
+
+  resume(): void {
+    this.paused = false;
+    const topics = factTopics(this.mappings);
+    if (this.consumer && topics.length > 0) this.consumer.resume(topics.map((topic) => ({ topic })));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -57,7 +81,8 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   private async ingest({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    // A paused batch is left unresolved: kafkajs fetches it again after resume.
+    if (this.paused || !isRunning() || isStale() || batch.messages.length === 0) return;
     const inbox: InboxEntry[] = [];
     const updates: (RecordUpdate & { eventId: string })[] = [];
     const parked: Message[] = [];

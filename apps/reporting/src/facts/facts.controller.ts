@@ -1,9 +1,10 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { findMetric } from '@tequio/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { FactReplay } from './fact-replay';
 import { FactFilter, FactsRepository } from './facts.repository';
 
 class FactTotalsQuery extends createZodDto(
@@ -24,7 +25,19 @@ const example = { metric: 'correspondence.documents.answered', from: '2025-07-01
 @ApiTags('Hechos')
 @Controller('facts')
 export class FactsController {
-  constructor(private readonly facts: FactsRepository) {}
+  constructor(
+    private readonly facts: FactsRepository,
+    private readonly replay: FactReplay,
+  ) {}
+
+  @Post('replay')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Reconstruir los hechos desde el principio de los temas de los productores, en tablas nuevas que luego sustituyen a las vivas' })
+  @ApiOkResponse({ schema: { example: { events: 6000000, records: 2000000, facts: 5200000, seconds: 412.5 } } })
+  rebuild() {
+    return this.replay.run();
+  }
 
   @Get('totals')
   @ApiOperation({ summary: 'Total de una métrica en un periodo (y su desglose por mes o por dimensión)' })

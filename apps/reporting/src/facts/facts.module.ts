@@ -4,6 +4,7 @@ import { ServiceFeature } from '@tequio/platform';
 import { FACT_MAPPINGS, FactIngestor, factTopics } from './fact-ingestor';
 import { FactsController } from './facts.controller';
 import { Facts1763700010000 } from './facts.migration';
+import { FactReplay } from './fact-replay';
 import { FactStoreModule } from './fact-store.module';
 
 @Module({})
@@ -13,7 +14,7 @@ export class FactsModule {
       module: FactsModule,
       imports: [FactStoreModule],
       controllers: [FactsController],
-      providers: [{ provide: FACT_MAPPINGS, useValue: mappings }, FactIngestor],
+      providers: [{ provide: FACT_MAPPINGS, useValue: mappings }, FactIngestor, FactReplay],
     };
   }
 }

@@ -6,6 +6,9 @@ import { newestPerRecord, RecordUpdate } from './fact-batch';
 /** Name under which fact ingestion records event ids in the inbox. */
 export const FACTS_CONSUMER = 'reporting.facts';
 
+/** The tables a replay rebuilds into before they are swapped in. */
+export const REBUILD_TABLES = { fact: 'fact_rebuild', record: 'fact_record_rebuild' };
+
 export interface InboxEntry {
   eventId: string;
   topic: string;
@@ -41,13 +44,14 @@ export class FactsRepository extends DatabaseRepository {
         [FACTS_CONSUMER, inbox.map((e) => e.eventId), inbox.map((e) => e.topic), inbox.map((e) => e.eventType)],
       );
       const freshIds = new Set(fresh.map((row) => row.event_id));
-      const candidates = newestPerRecord(updates.filter((update) => freshIds.has(update.eventId)));
-      return this.replaceRecords(manager, candidates, tables);
+      return this.replaceRecords(manager, updates.filter((update) => freshIds.has(update.eventId)), tables);
     });
   }
 
   /** Stores records whose version is newer than what is stored, replacing their facts; returns how many changed. */
-  async replaceRecords(manager: EntityManager, candidates: RecordUpdate[], tables = { fact: 'fact', record: 'fact_record' }): Promise<number> {
+  async replaceRecords(manager: EntityManager, updates: RecordUpdate[], tables = { fact: 'fact', record: 'fact_record' }): Promise<number> {
+    // One row per record in a multi-row upsert: the newest version of each record in the batch.
+    const candidates = newestPerRecord(updates);
     if (candidates.length === 0) return 0;
     const winners: { tenant: string; record_key: string }[] = await manager.query(
       `INSERT INTO ${tables.record} (tenant, record_key, version, event_type)
@@ -82,6 +86,28 @@ export class FactsRepository extends DatabaseRepository {
       );
     }
     return replaced.length;
+  }
+
+  /** Fresh, empty copies of the fact tables (indexes included) for a replay. */
+  async createRebuildTables(): Promise<void> {
+    await this.dataSource.query(`DROP TABLE IF EXISTS fact_rebuild, fact_record_rebuild`);
+    await this.dataSource.query(`CREATE TABLE fact_record_rebuild (LIKE fact_record INCLUDING ALL)`);
+    await this.dataSource.query(`CREATE TABLE fact_rebuild (LIKE fact INCLUDING ALL)`);
+  }
+
+  /** Swaps the rebuilt tables in, in one transaction; readers see the old or the new facts, never a mix. */
+  async swapRebuildTables(): Promise<void> {
+    await this.transaction(async (manager) => {
+      await manager.query(`LOCK TABLE fact, fact_record IN ACCESS EXCLUSIVE MODE`);
+      await manager.query(`DROP TABLE fact, fact_record`);
+      await manager.query(`ALTER TABLE fact_rebuild RENAME TO fact`);
+      await manager.query(`ALTER TABLE fact_record_rebuild RENAME TO fact_record`);
+    });
+  }
+
+  async counts(): Promise<{ records: number; facts: number }> {
+    const [row] = await this.dataSource.query(`SELECT (SELECT count(*) FROM fact_record)::int AS records, (SELECT count(*) FROM fact)::int AS facts`);
+    return row;
   }
 
   /** Σ value of a metric's facts with the filters, between two days (inclusive). */
