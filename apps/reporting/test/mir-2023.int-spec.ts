@@ -143,6 +143,19 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
       ]),
     );
     expect(table.warnings).toHaveLength(3);
+
+    // The same report per unit, and planning's cross-unit view with filters and sorting.
+    const unitReport = (await reporting.http().get('/reports/units/304/2023/2').set(clerk304).expect(200)).body;
+    expect(unitReport.programs.map((p: { table: { program: { code: string }; indicators: unknown[] } }) => [p.table.program.code, p.table.indicators.length])).toEqual([['04', 7]]);
+    const red = (await reporting.http().get('/planning/indicators?year=2023&quarter=2&colour=rojo').set(planning).expect(200)).body;
+    expect(red).toMatchObject({ total: 1, items: [{ levelLabel: 'Componente 3', unitCode: '304', axes: [2], objectives: ['2.1'], previousYear: null, cumulative: { compliance: 163.636364, colour: 'rojo' } }] });
+    const byCompliance = (await reporting.http().get('/planning/indicators?year=2023&quarter=2&axis=2&sort=compliance&order=asc&limit=2').set(planning).expect(200)).body;
+    expect(byCompliance.total).toBe(7);
+    expect(byCompliance.items.map((i: { levelLabel: string }) => i.levelLabel)).toEqual(['Actividad 1.4', 'Actividad 2.7']);
+    expect((await reporting.http().get('/planning/indicators?year=2023&quarter=2&level=componente').set(planning).expect(200)).body.total).toBe(3);
+    await reporting.http().get('/planning/indicators?year=2023&quarter=2').set(clerk304).expect(403);
+    const completeness = (await reporting.http().get('/reports/completeness?year=2023&quarter=2&dueDate=2023-07-10').set(planning).expect(200)).body;
+    expect(completeness).toMatchObject({ dueDate: '2023-07-10', overdue: true, missing: { prepared: ['304'], validated: ['304'], approved: ['304'] } });
   });
 
   it('refuses bad input with a precise 4xx and writes nothing', async () => {

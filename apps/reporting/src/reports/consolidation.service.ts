@@ -29,6 +29,10 @@ export class ConsolidationService {
     return program;
   }
 
+  programsOfYear(tenant: string, year: number): Promise<ProgramSnapshot[]> {
+    return this.snapshots.programs(tenant, year);
+  }
+
   async table(tenant: string, program: ProgramSnapshot, year: number, quarter: number): Promise<MirTable> {
     const [indicators, plans, semaphore, captures] = await Promise.all([
       this.snapshots.indicatorsOfProgram(tenant, program.programId),

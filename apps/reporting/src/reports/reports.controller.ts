@@ -35,6 +35,20 @@ export class ReportsController {
     return this.reports.view(user, programId, year, quarter);
   }
 
+  @Get('units/:unitCode/:year/:quarter')
+  @ApiOperation({ summary: 'Informe trimestral de una unidad: el informe de cada programa que tiene a su cargo' })
+  @ApiOkResponse({ schema: { example: { unitCode: '304', year: 2023, quarter: 2, programs: [reportResponseExample] } } })
+  @ApiNotFoundResponse({ description: 'La unidad no tiene programas ese año' })
+  @ApiForbiddenResponse({ description: 'Borrador de otra unidad' })
+  unitView(
+    @CurrentUser() user: TequioClaims,
+    @Param('unitCode') unitCode: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Param('quarter', QuarterPipe) quarter: number,
+  ) {
+    return this.reports.unitView(user, unitCode, year, quarter);
+  }
+
   @Post('programs/:programId/:year/:quarter/:action')
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: REPORT_ACTIONS, description: 'prepare (Elaboró), validate (Validó), approve (Vo. Bo.), reopen (con motivo)' })

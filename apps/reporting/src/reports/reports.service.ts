@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Role, TequioClaims } from '@tequio/auth';
 import { ProgramSnapshot, QuarterConsolidated, ReportApproved, ReportReopened, ReportStatus, ReportStepTaken } from '@tequio/contracts';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
@@ -68,6 +68,15 @@ export class ReportsService {
       return { reportId: report.id, status: report.status, version: report.version, approvedAt: report.approvedAt, table, pendingDifferences, history };
     }
     return { reportId: report?.id ?? null, status, version: report?.version ?? 0, approvedAt: null, table: live, pendingDifferences: [], history };
+  }
+
+  /** The unit's report: every program it owns in the year, each as its program report. */
+  async unitView(user: TequioClaims, unitCode: string, year: number, quarter: number): Promise<{ unitCode: string; year: number; quarter: number; programs: ReportView[] }> {
+    const programs = (await this.consolidation.programsOfYear(user.tenant, year)).filter((program) => program.ownerUnitCode === unitCode);
+    if (programs.length === 0) throw new NotFoundException(`unitCode: la unidad ${unitCode} no tiene programas en ${year}`);
+    const views: ReportView[] = [];
+    for (const program of programs.sort((a, b) => a.code.localeCompare(b.code, 'es', { numeric: true }))) views.push(await this.view(user, program.programId, year, quarter));
+    return { unitCode, year, quarter, programs: views };
   }
 
   async step(user: TequioClaims, programId: string, year: number, quarter: number, action: ReportAction, reason?: string): Promise<ReportView> {
