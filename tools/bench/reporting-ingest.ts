@@ -114,8 +114,9 @@ async function main(): Promise<void> {
       await client.query(`CREATE TABLE bare_inbox (event_id text PRIMARY KEY, consumer text NOT NULL)`);
       await client.query(`CREATE TABLE bare_fact (tenant text, record_key text, metric text, day date, unit text, dimensions jsonb, value float8)`);
       const started = performance.now();
-      for (let i = 0; i < events.length; i += 1000) {
-        const slice = events.slice(i, i + 1000);
+      // Batches of the size reporting receives from kafkajs (one partition's fetch).
+      for (let i = 0; i < events.length; i += 2000) {
+        const slice = events.slice(i, i + 2000);
         await client.query('BEGIN');
         await client.query(`INSERT INTO bare_inbox SELECT id, 'bench' FROM unnest($1::text[]) AS id ON CONFLICT DO NOTHING`, [slice.map((e) => e.id)]);
         await client.query(`INSERT INTO bare_fact SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::jsonb[], $7::float8[])`, [
@@ -141,12 +142,15 @@ async function main(): Promise<void> {
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     const stored = async () => Number((await db.query(`SELECT count(*)::int AS n FROM reporting.fact_record`)).rows[0].n);
-    const ingestStarted = performance.now();
     app = await createServiceApp(definition, config);
     await app.startAllMicroservices();
     await app.listen(0, '127.0.0.1');
+    // From the first stored record to the last: the service's start-up and group join are not ingest.
+    let first = 0;
+    await waitFor('reporting to store a first record', async () => (first = await stored()) > 0, 120_000, 2);
+    const ingestStarted = performance.now();
     await waitFor('reporting to store every record', async () => (await stored()) >= EVENTS, 1_800_000, 20);
-    rows.push(['reporting ingest, start to last fact (events/s)', (EVENTS / ((performance.now() - ingestStarted) / 1000)).toFixed(0)]);
+    rows.push(['reporting ingest: validate, map, inbox, record versions, facts (events/s)', ((EVENTS - first) / ((performance.now() - ingestStarted) / 1000)).toFixed(0)]);
 
     // Event-to-fact latency, one event at a time.
     const latencies: number[] = [];

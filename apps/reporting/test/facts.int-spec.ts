@@ -182,6 +182,11 @@ describe('reporting fact ingestion and consolidation from producer events (real 
       [2, 4, 50],
     ]);
     expect(row.evaluation.cumulative).toMatchObject({ numerator: 3, denominator: 5, achieved: 60, programmed: 50, compliance: 120, colour: 'amarillo' });
+    expect(row.months).toEqual([
+      { month: '2025-07', numerator: 0, denominator: 1, value: 0 },
+      { month: '2025-08', numerator: 2, denominator: 2, value: 100 },
+      { month: '2025-09', numerator: 0, denominator: 1, value: 0 },
+    ]);
     expect(view.table.warnings).toEqual([{ code: 'denominador_cero', indicatorId, message: 'Propósito: el denominador es cero en el trimestre 1' }]);
     const byMonth = row.breakdowns.find((b: { side: string; by: string }) => b.side === 'denominator' && b.by === 'month');
     expect(byMonth).toEqual({ side: 'denominator', metric: 'correspondence.documents.received', by: 'month', total: 4, parts: [{ key: '2025-07', total: 1 }, { key: '2025-08', total: 2 }, { key: '2025-09', total: 1 }] });

@@ -52,7 +52,7 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
     await consumer.subscribe({ topics, fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: 2,
+      partitionsConsumedConcurrently: 3,
       eachBatch: (payload) => {
         const work = this.ingest(payload);
         this.inFlight = this.inFlight.then(() => work).catch(() => undefined);

@@ -53,22 +53,26 @@ export class FactsRepository extends DatabaseRepository {
     // One row per record in a multi-row upsert: the newest version of each record in the batch.
     const candidates = newestPerRecord(updates);
     if (candidates.length === 0) return 0;
-    const winners: { tenant: string; record_key: string }[] = await manager.query(
+    const winners: { tenant: string; record_key: string; inserted: boolean }[] = await manager.query(
       `INSERT INTO ${tables.record} (tenant, record_key, version, event_type)
        SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])
        ON CONFLICT (tenant, record_key) DO UPDATE SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, updated_at = now()
        WHERE ${tables.record}.version < EXCLUDED.version
-       RETURNING tenant, record_key`,
+       RETURNING tenant, record_key, (xmax = 0) AS inserted`,
       [candidates.map((c) => c.tenant), candidates.map((c) => c.recordKey), candidates.map((c) => c.version), candidates.map((c) => c.eventType)],
     );
     if (winners.length === 0) return 0;
     const won = new Set(winners.map((w) => `${w.tenant}|${w.record_key}`));
     const replaced = candidates.filter((c) => won.has(`${c.tenant}|${c.recordKey}`));
-    await manager.query(
-      `DELETE FROM ${tables.fact} f USING unnest($1::text[], $2::text[]) AS r(tenant, record_key)
-       WHERE f.tenant = r.tenant AND f.record_key = r.record_key`,
-      [replaced.map((r) => r.tenant), replaced.map((r) => r.recordKey)],
-    );
+    // A record seen for the first time (xmax = 0: inserted, not updated) has no facts to delete.
+    const updated = winners.filter((w) => !w.inserted);
+    if (updated.length > 0) {
+      await manager.query(
+        `DELETE FROM ${tables.fact} f USING unnest($1::text[], $2::text[]) AS r(tenant, record_key)
+         WHERE f.tenant = r.tenant AND f.record_key = r.record_key`,
+        [updated.map((r) => r.tenant), updated.map((r) => r.record_key)],
+      );
+    }
     const rows = replaced.flatMap((r) => r.observed.observations.map((o) => ({ tenant: r.tenant, recordKey: r.recordKey, ...o })));
     if (rows.length > 0) {
       await manager.query(
@@ -112,25 +116,16 @@ export class FactsRepository extends DatabaseRepository {
 
   /** Σ value of a metric's facts with the filters, between two days (inclusive). */
   async total(filter: FactFilter): Promise<number> {
-    const [row] = await this.dataSource.query(
-      `SELECT coalesce(sum(value), 0)::float8 AS total FROM fact
-       WHERE tenant = $1 AND metric = $2 AND day BETWEEN $3 AND $4 AND dimensions @> $5::jsonb`,
-      [filter.tenant, filter.metric, filter.from, filter.to, JSON.stringify(filter.filters)],
-    );
+    const { where, params } = whereOf(filter);
+    const [row] = await this.dataSource.query(`SELECT coalesce(sum(value), 0)::float8 AS total FROM fact WHERE ${where}`, params);
     return row.total;
   }
 
   /** The same total split by a dimension (or by month), for the report's narrative. */
   async breakdown(filter: FactFilter, by: string): Promise<{ key: string; total: number }[]> {
-    const key = by === 'month' ? `to_char(day, 'YYYY-MM')` : `dimensions ->> $6`;
-    const params: unknown[] = [filter.tenant, filter.metric, filter.from, filter.to, JSON.stringify(filter.filters)];
-    if (by !== 'month') params.push(by);
-    return this.dataSource.query(
-      `SELECT ${key} AS key, sum(value)::float8 AS total FROM fact
-       WHERE tenant = $1 AND metric = $2 AND day BETWEEN $3 AND $4 AND dimensions @> $5::jsonb
-       GROUP BY 1 ORDER BY 1`,
-      params,
-    );
+    const { where, params } = whereOf(filter);
+    const key = by === 'month' ? `to_char(day, 'YYYY-MM')` : `dimensions ->> $${params.push(by)}`;
+    return this.dataSource.query(`SELECT ${key} AS key, sum(value)::float8 AS total FROM fact WHERE ${where} GROUP BY 1 ORDER BY 1`, params);
   }
 
   /** Facts of a period stored after an instant (e.g. the report's approval): they are pending differences. */
@@ -142,4 +137,12 @@ export class FactsRepository extends DatabaseRepository {
     );
     return row.n;
   }
+}
+
+/** The conditions of a total: the unit filter also goes to its own column, so the (metric, unit, day) index serves it. */
+function whereOf(filter: FactFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [filter.tenant, filter.metric, filter.from, filter.to, JSON.stringify(filter.filters)];
+  let where = `tenant = $1 AND metric = $2 AND day BETWEEN $3 AND $4 AND dimensions @> $5::jsonb`;
+  if (typeof filter.filters.unit === 'string') where += ` AND unit = $${params.push(filter.filters.unit)}`;
+  return { where, params };
 }

@@ -2,9 +2,9 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DEFAULT_BANDS, DEFAULT_DECIMALS, findMetric, FormulaTerm, IndicatorDefinition, ProgramSnapshot } from '@tequio/contracts';
 import { CapturesRepository, ManualCapture } from '../captures/captures.repository';
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
-import { evaluateIndicator, Quarter, QUARTER_NUMBERS, QuarterMeasure } from '../evaluation/evaluate';
+import { evaluateIndicator, Quarter, QUARTER_NUMBERS, QuarterMeasure, tidy } from '../evaluation/evaluate';
 import { FactsRepository } from '../facts/facts.repository';
-import { alignmentOf, Breakdown, MirRow, MirTable, mirOrder, Warning } from './mir-table';
+import { alignmentOf, Breakdown, MirRow, MirTable, mirOrder, MonthFigures, Warning } from './mir-table';
 
 /** First and last day of a quarter (days of the municipality's calendar, as the facts store them). */
 export function quarterRange(year: number, quarter: number): { from: string; to: string } {
@@ -41,11 +41,18 @@ export class ConsolidationService {
       this.captures.ofProgram(tenant, program.programId, year),
     ]);
     const bands = semaphore ? { bands: semaphore.bands, decimals: semaphore.decimals, isDefault: semaphore.isDefault } : { bands: [...DEFAULT_BANDS], decimals: DEFAULT_DECIMALS, isDefault: true };
-    const warnings: Warning[] = [];
-    const rows: MirRow[] = [];
-    for (const indicator of indicators.filter((i) => i.year === year).sort(mirOrder)) {
-      rows.push(await this.row(tenant, indicator, year, quarter as Quarter, bands, captures, warnings));
-    }
+    // Each indicator's queries run concurrently; warnings keep the MIR order.
+    const evaluated = await Promise.all(
+      indicators
+        .filter((i) => i.year === year)
+        .sort(mirOrder)
+        .map(async (indicator) => {
+          const own: Warning[] = [];
+          return { row: await this.row(tenant, indicator, year, quarter as Quarter, bands, captures, own), warnings: own };
+        }),
+    );
+    const rows: MirRow[] = evaluated.map((e) => e.row);
+    const warnings: Warning[] = evaluated.flatMap((e) => e.warnings);
     return {
       program: { programId: program.programId, code: program.code, name: program.name, label: program.label, year: program.year, ownerUnitCode: program.ownerUnitCode },
       year,
@@ -69,12 +76,20 @@ export class ConsolidationService {
   ): Promise<MirRow> {
     const warn = (code: Warning['code'], message: string) => warnings.push({ code, indicatorId: indicator.indicatorId, message: `${indicator.levelLabel}: ${message}` });
     const measures: Partial<Record<Quarter, QuarterMeasure>> = {};
-    for (const quarter of QUARTER_NUMBERS.filter((q) => q <= through)) {
-      const capture = captures.find((c) => c.indicatorId === indicator.indicatorId && c.quarter === quarter);
+    const quarters = QUARTER_NUMBERS.filter((q) => q <= through);
+    const measured = await Promise.all(
+      quarters.map(async (quarter) => {
+        const capture = captures.find((c) => c.indicatorId === indicator.indicatorId && c.quarter === quarter);
+        const range = quarterRange(year, quarter);
+        const [numerator, denominator] = await Promise.all([
+          this.term(tenant, indicator.formula.numerator, range, capture?.numerator ?? null),
+          this.term(tenant, indicator.formula.denominator, range, capture?.denominator ?? null),
+        ]);
+        return { quarter, capture, numerator, denominator };
+      }),
+    );
+    for (const { quarter, capture, numerator, denominator } of measured) {
       if (capture && capture.evidence.length === 0) warn('captura_sin_evidencia', `la captura del trimestre ${quarter} no tiene evidencia`);
-      const range = quarterRange(year, quarter);
-      const numerator = await this.term(tenant, indicator.formula.numerator, range, capture?.numerator ?? null);
-      const denominator = await this.term(tenant, indicator.formula.denominator, range, capture?.denominator ?? null);
       const captured = capture?.value ?? null;
       if (captured !== null || numerator !== null || denominator !== null) measures[quarter] = { numerator, denominator, value: captured };
     }
@@ -96,6 +111,7 @@ export class ConsolidationService {
       if (Math.abs(parts - breakdown.total) > 1e-9) warn('desglose_no_suma', `el desglose de ${breakdown.metric} por ${breakdown.by} suma ${parts}, no ${breakdown.total}`);
     }
     return {
+      months: monthsOf(indicator, year, through, breakdowns),
       indicatorId: indicator.indicatorId,
       levelLabel: indicator.levelLabel,
       name: indicator.name,
@@ -126,19 +142,40 @@ export class ConsolidationService {
 
   /** For the narrative: each metric side by month and by every dimension its filters leave open (the unit aside). */
   private async breakdowns(tenant: string, indicator: IndicatorDefinition, range: { from: string; to: string }): Promise<Breakdown[]> {
-    const result: Breakdown[] = [];
-    for (const side of ['numerator', 'denominator'] as const) {
+    const sides = (['numerator', 'denominator'] as const).flatMap((side) => {
       const term = indicator.formula[side];
-      if (term.kind !== 'metric') continue;
-      const metric = findMetric(term.metric);
-      if (!metric) continue;
-      const filter = { tenant, metric: term.metric, filters: term.filters, ...range };
-      const total = await this.facts.total(filter);
-      const open = metric.dimensions.filter((d) => d.type !== 'unit' && !(d.name in term.filters)).map((d) => d.name);
-      for (const by of ['month', ...open]) {
-        result.push({ side, metric: term.metric, by, parts: await this.facts.breakdown(filter, by), total });
-      }
-    }
-    return result;
+      const metric = term.kind === 'metric' ? findMetric(term.metric) : undefined;
+      return term.kind === 'metric' && metric ? [{ side, term, metric }] : [];
+    });
+    const result = await Promise.all(
+      sides.map(async ({ side, term, metric }) => {
+        const filter = { tenant, metric: term.metric, filters: term.filters, ...range };
+        const open = metric.dimensions.filter((d) => d.type !== 'unit' && !(d.name in term.filters)).map((d) => d.name);
+        const [total, ...parts] = await Promise.all([this.facts.total(filter), ...['month', ...open].map((by) => this.facts.breakdown(filter, by))]);
+        return ['month', ...open].map((by, index): Breakdown => ({ side, metric: term.metric, by, parts: parts[index], total }));
+      }),
+    );
+    return result.flat();
   }
+}
+
+/**
+ * The reported quarter month by month, where both sides can be split by month (a metric, or a constant taken as is);
+ * a manual side is captured per quarter only, so its months are null.
+ */
+export function monthsOf(indicator: IndicatorDefinition, year: number, quarter: number, breakdowns: Breakdown[]): MonthFigures[] {
+  const sideOn = (side: 'numerator' | 'denominator', month: string): number | null => {
+    const term = indicator.formula[side];
+    if (term.kind === 'constant') return term.value;
+    if (term.kind === 'manual') return null;
+    const byMonth = breakdowns.find((b) => b.side === side && b.by === 'month');
+    return byMonth?.parts.find((p) => p.key === month)?.total ?? 0;
+  };
+  return [0, 1, 2].map((offset) => {
+    const month = `${year}-${String((quarter - 1) * 3 + 1 + offset).padStart(2, '0')}`;
+    const numerator = sideOn('numerator', month);
+    const denominator = sideOn('denominator', month);
+    const value = numerator === null || denominator === null || denominator === 0 ? null : tidy((numerator / denominator) * indicator.factor);
+    return { month, numerator, denominator, value };
+  });
 }

@@ -20,7 +20,16 @@ export interface MirRow {
   meansOfVerification: string | null;
   targets: IndicatorDefinition['targets'];
   evaluation: Evaluation;
+  /** The reported quarter month by month (value = numerator / denominator × factor). */
+  months: MonthFigures[];
   breakdowns: Breakdown[];
+}
+
+export interface MonthFigures {
+  month: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
 }
 
 export interface Breakdown {
