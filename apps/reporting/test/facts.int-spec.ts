@@ -1,4 +1,5 @@
 import {
+  CalendarChanged,
   calendarDay,
   deadLetterTopic,
   defineEvent,
@@ -122,6 +123,19 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     expect((await received('B1')).total).toBe(0);
     expect((await received('B1', '2025-03-31', '2025-03-31')).total).toBe(1);
     expect(await database.query(`SELECT count(*)::int AS n FROM reporting.fact WHERE tenant = $1 AND record_key = $2`, [tenant, `correspondence.document/${cancelled.documentId}`])).toEqual([{ n: 0 }]);
+  });
+
+  it("counts days in the municipality's time zone, from its calendar in the catalog", async () => {
+    const tijuana = uniqueTenant('tz');
+    const calendar = { ...CalendarChanged.example, calendarId: `${tijuana}:2025`, timeZone: 'America/Tijuana' };
+    await produceRaw(Topic.CatalogCalendarV1, [cloudEventMessage(CalendarChanged, { subject: calendar.calendarId, data: calendar, tenant: tijuana })]);
+    await until('the calendar replica', () => database.query(`SELECT 1 FROM reporting.catalog_snapshot WHERE tenant = $1 AND kind = 'calendar'`, [tijuana]), (rows) => rows.length === 1);
+    // 06:30 UTC on 1 July: 00:30 of 1 July in Mexico City, but 23:30 of 30 June in Tijuana.
+    const data = doc({ unitCode: 'TZ', receivedAt: '2025-07-01T06:30:00.000Z' });
+    await produceRaw(Topic.CorrespondenceDocumentV1, [cloudEventMessage(DocumentRecorded, { subject: data.documentId, data, tenant: tijuana })]);
+    const inTijuana = bearer(['planning'], { tenant: tijuana });
+    const june = () => reporting.http().get('/facts/totals?metric=correspondence.documents.received&unit=TZ&from=2025-06-30&to=2025-06-30').set(inTijuana).expect(200);
+    await until('the record on 30 June', async () => (await june()).body, (body) => body.total === 1);
   });
 
   it('dead-letters invalid events with the reason and keeps ingesting', async () => {

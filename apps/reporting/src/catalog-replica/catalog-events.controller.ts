@@ -1,6 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import {
+  CalendarChanged,
   IndicatorCreated,
   IndicatorDeleted,
   IndicatorTargetsChanged,
@@ -55,6 +56,11 @@ export class CatalogEventsController {
       on(IndicatorTargetsChanged, this.keep('indicator', id)),
       on(IndicatorDeleted, this.keep('indicator', id, true)),
     ]);
+  }
+
+  @EventPattern(Topic.CatalogCalendarV1)
+  async onCalendar(_payload: unknown, @Ctx() context: KafkaContext): Promise<void> {
+    await this.consumer.consume(context, [on(CalendarChanged, this.keep('calendar', 'calendarId'))]);
   }
 
   @EventPattern(Topic.CatalogSemaphoreV1)

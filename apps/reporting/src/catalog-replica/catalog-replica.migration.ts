@@ -7,7 +7,7 @@ export class CatalogSnapshots1763700010100 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE catalog_snapshot (
         tenant text NOT NULL,
-        kind text NOT NULL CHECK (kind IN ('plan', 'program', 'indicator', 'semaphore')),
+        kind text NOT NULL CHECK (kind IN ('plan', 'program', 'indicator', 'semaphore', 'calendar')),
         id text NOT NULL,
         version integer NOT NULL,
         deleted boolean NOT NULL DEFAULT false,

@@ -12,9 +12,9 @@ import { CatalogSnapshotsRepository } from './catalog-snapshots.repository';
 })
 export class CatalogReplicaModule {}
 
-/** Plan, programs, indicators and semáforo bands of the catalog, replicated for consolidation. */
+/** Plan, programs, indicators, semáforo bands and calendars (time zones) of the catalog, replicated for consolidation. */
 export const catalogReplicaFeature: ServiceFeature = {
   module: CatalogReplicaModule,
   migrations: [CatalogSnapshots1763700010100],
-  consumes: [Topic.CatalogPlanV1, Topic.CatalogProgramV1, Topic.CatalogIndicatorV1, Topic.CatalogSemaphoreV1],
+  consumes: [Topic.CatalogPlanV1, Topic.CatalogProgramV1, Topic.CatalogIndicatorV1, Topic.CatalogSemaphoreV1, Topic.CatalogCalendarV1],
 };

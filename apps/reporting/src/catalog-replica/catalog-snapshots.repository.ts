@@ -4,7 +4,7 @@ import { DatabaseRepository } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 
 /** The catalog aggregates reporting keeps a copy of, each from the latest snapshot its topic carried. */
-export type SnapshotKind = 'plan' | 'program' | 'indicator' | 'semaphore';
+export type SnapshotKind = 'plan' | 'program' | 'indicator' | 'semaphore' | 'calendar';
 
 /**
  * Replicas of catalog snapshots, one table for all kinds: the latest version wins, deletions leave a tombstone so
@@ -51,6 +51,15 @@ export class CatalogSnapshotsRepository extends DatabaseRepository {
 
   plans(tenant: string): Promise<PlanSnapshot[]> {
     return this.find<PlanSnapshot>(tenant, 'plan');
+  }
+
+  /** Each municipality's time zone, from its latest calendar (any year), for turning instants into its days. */
+  async timeZones(): Promise<Map<string, string>> {
+    const rows: { tenant: string; time_zone: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT ON (tenant) tenant, data ->> 'timeZone' AS time_zone FROM catalog_snapshot
+       WHERE kind = 'calendar' AND NOT deleted ORDER BY tenant, (data ->> 'year')::int DESC`,
+    );
+    return new Map(rows.map((row) => [row.tenant, row.time_zone]));
   }
 
   async semaphore(tenant: string, year: number): Promise<SemaphoreChangedData | undefined> {

@@ -33,7 +33,7 @@ function raw(type: string, data: unknown, topic: string = Hearing.topic): RawMes
 
 describe('prepareMessage', () => {
   it('maps a valid event to its record observations, on the municipality calendar day', () => {
-    const prepared = prepareMessage(raw(Hearing.type, Hearing.example), mappings, 'America/Mexico_City');
+    const prepared = prepareMessage(raw(Hearing.type, Hearing.example), mappings, () => 'America/Mexico_City');
     expect(prepared).toMatchObject({
       kind: 'observed',
       event: { id: 'e-1', tenant: 'oaxaca-de-juarez' },
@@ -43,7 +43,7 @@ describe('prepareMessage', () => {
 
   it('gives the reason for each kind of invalid message', () => {
     const reasonOf = (message: RawMessage) => {
-      const prepared = prepareMessage(message, mappings, 'America/Mexico_City');
+      const prepared = prepareMessage(message, mappings, () => 'America/Mexico_City');
       return prepared.kind === 'rejected' ? prepared.reason : prepared.kind;
     };
     expect(reasonOf({ topic: Hearing.topic, key: null, value: Buffer.from('{}'), headers: {} })).toMatch(/^invalid CloudEvents headers: id: /);
@@ -58,8 +58,16 @@ describe('prepareMessage', () => {
     );
   });
 
+  it("counts the day in the municipality's own time zone", () => {
+    const prepared = prepareMessage(raw(Hearing.type, Hearing.example), mappings, (tenant) => (tenant === 'oaxaca-de-juarez' ? 'America/Cancun' : 'UTC'));
+    // 02:00 UTC on 1 April is 21:00 of 31 March in Cancún (UTC−5).
+    expect(prepared).toMatchObject({ observed: { observations: [{ day: '2025-03-31' }] } });
+    const utc = prepareMessage(raw(Hearing.type, Hearing.example), mappings, () => 'UTC');
+    expect(utc).toMatchObject({ observed: { observations: [{ day: '2025-04-01' }] } });
+  });
+
   it('skips a type declared on the topic that no mapping counts', () => {
-    expect(prepareMessage(raw(UnitCreated.type, UnitCreated.example, UnitCreated.topic), mappings, 'America/Mexico_City')).toEqual({ kind: 'ignored' });
+    expect(prepareMessage(raw(UnitCreated.type, UnitCreated.example, UnitCreated.topic), mappings, () => 'America/Mexico_City')).toEqual({ kind: 'ignored' });
   });
 });
 

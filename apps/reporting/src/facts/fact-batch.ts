@@ -20,8 +20,9 @@ const declaredTypes = new Set(EVENT_DEFINITIONS.map((definition) => `${definitio
 /**
  * Validates one producer event and runs its mapping: headers, a mapped type on its own topic, data against the
  * event's schema, and every observation against the metric registry. Anything wrong is a reason to dead-letter.
+ * Instants become days in the municipality's time zone (from its calendar in the catalog).
  */
-export function prepareMessage(message: RawMessage, mappings: ReadonlyMap<string, MetricMapping>, timeZone: string): PreparedMessage {
+export function prepareMessage(message: RawMessage, mappings: ReadonlyMap<string, MetricMapping>, timeZoneOf: (tenant: string) => string): PreparedMessage {
   const headers = fromKafkaHeaders(message.headers as Record<string, Buffer | string | undefined>);
   if (!headers.success) return { kind: 'rejected', reason: headers.reason };
   const event = headers.attributes;
@@ -41,7 +42,7 @@ export function prepareMessage(message: RawMessage, mappings: ReadonlyMap<string
   if (!parsed.success) return { kind: 'rejected', reason: `invalid data for ${event.type}: ${describeIssues(parsed.error)}` };
   let observed: RecordObservations;
   try {
-    observed = mapping.observe(parsed.data, { timeZone });
+    observed = mapping.observe(parsed.data, { timeZone: timeZoneOf(event.tenant) });
   } catch (error) {
     return { kind: 'rejected', reason: `the metric mapping of ${event.type} failed: ${(error as Error).message}` };
   }

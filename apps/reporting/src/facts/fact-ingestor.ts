@@ -4,6 +4,7 @@ import { DEFAULT_MUNICIPAL_TIME_ZONE, deadLetterTopic, DLQ_CONSUMER_HEADER, DLQ_
 import { createKafkaClient, EventProducer, MESSAGING_OPTIONS, MessagingOptions } from '@tequio/persistence';
 import { SERVICE_CONFIG, ServiceConfig } from '@tequio/platform';
 import { Consumer, EachBatchPayload, Message } from 'kafkajs';
+import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
 import { prepareMessage, RecordUpdate } from './fact-batch';
 import { FactsRepository, InboxEntry } from './facts.repository';
 
@@ -32,6 +33,7 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(FACT_MAPPINGS) private readonly mappings: readonly MetricMapping[],
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly facts: FactsRepository,
+    private readonly snapshots: CatalogSnapshotsRepository,
     private readonly producer: EventProducer,
     private readonly moduleRef: ModuleRef,
   ) {
@@ -83,11 +85,13 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
   private async ingest({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     // A paused batch is left unresolved: kafkajs fetches it again after resume.
     if (this.paused || !isRunning() || isStale() || batch.messages.length === 0) return;
+    const zones = await this.snapshots.timeZones();
+    const timeZoneOf = (tenant: string) => zones.get(tenant) ?? DEFAULT_MUNICIPAL_TIME_ZONE;
     const inbox: InboxEntry[] = [];
     const updates: (RecordUpdate & { eventId: string })[] = [];
     const parked: Message[] = [];
     for (const message of batch.messages) {
-      const prepared = prepareMessage({ ...message, topic: batch.topic }, this.byType, DEFAULT_MUNICIPAL_TIME_ZONE);
+      const prepared = prepareMessage({ ...message, topic: batch.topic }, this.byType, timeZoneOf);
       if (prepared.kind === 'rejected') {
         this.logger.warn(`Dead-lettering ${batch.topic} partition ${batch.partition} offset ${message.offset}: ${prepared.reason}`);
         const headers: Record<string, string> = {};

@@ -4,6 +4,7 @@ import { DEFAULT_MUNICIPAL_TIME_ZONE, MetricMapping } from '@tequio/contracts';
 import { createKafkaClient, MESSAGING_OPTIONS, MessagingOptions } from '@tequio/persistence';
 import { SERVICE_CONFIG, ServiceConfig } from '@tequio/platform';
 import { randomUUID } from 'node:crypto';
+import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
 import { FACT_MAPPINGS, FactIngestor, factTopics } from './fact-ingestor';
 import { prepareMessage, RecordUpdate } from './fact-batch';
 import { FactsRepository, REBUILD_TABLES } from './facts.repository';
@@ -29,6 +30,7 @@ export class FactReplay {
     @Inject(FACT_MAPPINGS) private readonly mappings: readonly MetricMapping[],
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
     private readonly facts: FactsRepository,
+    private readonly snapshots: CatalogSnapshotsRepository,
     private readonly live: FactIngestor,
     private readonly moduleRef: ModuleRef,
   ) {}
@@ -58,9 +60,10 @@ export class FactReplay {
             eachBatchAutoResolve: false,
             partitionsConsumedConcurrently: 3,
             eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+              const zones = await this.snapshots.timeZones();
               const updates: RecordUpdate[] = [];
               for (const message of batch.messages) {
-                const prepared = prepareMessage({ ...message, topic: batch.topic }, byType, DEFAULT_MUNICIPAL_TIME_ZONE);
+                const prepared = prepareMessage({ ...message, topic: batch.topic }, byType, (tenant) => zones.get(tenant) ?? DEFAULT_MUNICIPAL_TIME_ZONE);
                 // Invalid events were dead-lettered when they first arrived; the rebuild skips them the same way.
                 if (prepared.kind !== 'observed') continue;
                 const { event, observed } = prepared;

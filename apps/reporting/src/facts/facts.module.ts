@@ -4,6 +4,7 @@ import { ServiceFeature } from '@tequio/platform';
 import { FACT_MAPPINGS, FactIngestor, factTopics } from './fact-ingestor';
 import { FactsController } from './facts.controller';
 import { Facts1763700010000 } from './facts.migration';
+import { CatalogReplicaModule } from '../catalog-replica/catalog-replica.module';
 import { FactReplay } from './fact-replay';
 import { FactStoreModule } from './fact-store.module';
 
@@ -12,7 +13,7 @@ export class FactsModule {
   static forMappings(mappings: readonly MetricMapping[]): DynamicModule {
     return {
       module: FactsModule,
-      imports: [FactStoreModule],
+      imports: [FactStoreModule, CatalogReplicaModule],
       controllers: [FactsController],
       providers: [{ provide: FACT_MAPPINGS, useValue: mappings }, FactIngestor, FactReplay],
     };

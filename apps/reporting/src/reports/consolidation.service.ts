@@ -140,7 +140,7 @@ export class ConsolidationService {
     return this.facts.total({ tenant, metric: term.metric, filters: term.filters, ...range });
   }
 
-  /** For the narrative: each metric side by month and by every dimension its filters leave open (the unit aside). */
+  /** For the narrative: each metric side by month and by every dimension its filters leave open (the receiving unit too, when not fixed). */
   private async breakdowns(tenant: string, indicator: IndicatorDefinition, range: { from: string; to: string }): Promise<Breakdown[]> {
     const sides = (['numerator', 'denominator'] as const).flatMap((side) => {
       const term = indicator.formula[side];
@@ -150,7 +150,7 @@ export class ConsolidationService {
     const result = await Promise.all(
       sides.map(async ({ side, term, metric }) => {
         const filter = { tenant, metric: term.metric, filters: term.filters, ...range };
-        const open = metric.dimensions.filter((d) => d.type !== 'unit' && !(d.name in term.filters)).map((d) => d.name);
+        const open = metric.dimensions.filter((d) => !(d.name in term.filters)).map((d) => d.name);
         const [total, ...parts] = await Promise.all([this.facts.total(filter), ...['month', ...open].map((by) => this.facts.breakdown(filter, by))]);
         return ['month', ...open].map((by, index): Breakdown => ({ side, metric: term.metric, by, parts: parts[index], total }));
       }),
