@@ -193,12 +193,12 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
     expect(approved.status).toBe('aprobado');
     expect(approved.history.map((s: { action: string; actor: string }) => `${s.action}:${s.actor}`)).toEqual(['prepare:enlace@304', 'validate:titular@304', 'approve:planeacion@oaxaca']);
 
-    // Catalog hears tequio.reporting.report.approved and refuses the Q2 target change, saying why.
+    // Catalog hears tequio.reporting.report.approved, locks Q2, and refuses a Q2 target change, saying why.
     const targets = { q1: 25, q2: 30, q3: 25, q4: 20 };
-    const refused = await eventually('catalog to lock Q2', async () => {
-      const response = await catalogHttp().put(`/indicators/${indicatorOf['Fin']}/targets`).set(planning).send(targets);
-      return response.status === 409 ? response : undefined;
-    });
+    const lockedQuarters = async () => (await catalogHttp().get(`/quarter-locks?programId=${programId}&locked=true`).set(planning).expect(200)).body.items;
+    await eventually('catalog to lock Q2', async () => (await lockedQuarters()).some((lock: { quarter: number; year: number }) => lock.quarter === 2 && lock.year === 2023), 60_000);
+    const refused = await catalogHttp().put(`/indicators/${indicatorOf['Fin']}/targets`).set(planning).send(targets);
+    expect(refused.status).toBe(409);
     expect(refused.body.message).toMatch(/^targets\.q2: el 2º trimestre de 2023 está cerrado/);
 
     // A capture for the locked quarter is refused with the reason; the snapshot does not move.
@@ -226,7 +226,8 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
       { action: 'approve', actor: 'planeacion@oaxaca', reason: null },
       { action: 'reopen', actor: 'admin@oaxaca', reason: 'Corrección del 1er trimestre del Propósito' },
     ]);
-    // Catalog unlocks Q2 again.
-    await eventually('catalog to unlock Q2', async () => (await catalogHttp().put(`/indicators/${indicatorOf['Fin']}/targets`).set(planning).send(targets)).status === 200);
-  });
+    // Catalog unlocks Q2 again, and the change goes through.
+    await eventually('catalog to unlock Q2', async () => (await lockedQuarters()).length === 0, 60_000);
+    await catalogHttp().put(`/indicators/${indicatorOf['Fin']}/targets`).set(planning).send(targets).expect(200);
+  }, 150_000);
 });
