@@ -10,3 +10,4 @@ export * from './topics';
 export * from './vocabulary';
 export * from './metrics';
 export * from './topic-config';
+export * from './semaphore';

@@ -252,7 +252,7 @@ export class IndicatorsService {
     });
 
     // Formulas, against the metric registry and the municipality's unit codes.
-    const registry = await this.metrics.shapes(manager, parsed.flatMap((entry) => metricsUsed(entry.input.formula)));
+    const registry = this.metrics.shapes(parsed.flatMap((entry) => metricsUsed(entry.input.formula)));
     const codes = parsed.flatMap((entry) => unitCodesUsed(entry.input.formula, registry));
     const unitCodes = new Set((await this.indicators.unitsByCodes(manager, tenant, codes)).map((unit) => unit.code));
     for (const entry of parsed) {
