@@ -15,7 +15,7 @@ import {
   SemaphoreChanged,
   Topic,
 } from '@tequio/contracts';
-import { EventConsumer, InboxHandler, on } from '@tequio/persistence';
+import { EventConsumer, InboxHandler, on } from '@tequio/messaging';
 import { CatalogSnapshotsRepository, SnapshotKind } from './catalog-snapshots.repository';
 
 /** Keeps reporting's copies of the catalog's plan, programs, indicators (with targets and formulas) and semáforo. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DEFAULT_MUNICIPAL_TIME_ZONE, deadLetterTopic, DLQ_CONSUMER_HEADER, DLQ_REASON_HEADER, MetricMapping } from '@tequio/contracts';
-import { createKafkaClient, EventProducer, MESSAGING_OPTIONS, MessagingOptions } from '@tequio/persistence';
+import { createKafkaClient, EventProducer, MESSAGING_OPTIONS, MessagingOptions } from '@tequio/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '@tequio/platform';
 import { Consumer, EachBatchPayload, Message } from 'kafkajs';
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DEFAULT_MUNICIPAL_TIME_ZONE, MetricMapping } from '@tequio/contracts';
-import { createKafkaClient, MESSAGING_OPTIONS, MessagingOptions } from '@tequio/persistence';
+import { createKafkaClient, MESSAGING_OPTIONS, MessagingOptions } from '@tequio/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '@tequio/platform';
 import { randomUUID } from 'node:crypto';
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';

@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { Role, TequioClaims } from '@tequio/auth';
 import { ProgramSnapshot, QuarterConsolidated, ReportApproved, ReportReopened, ReportStatus, ReportStepTaken } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
+import { AuditTrail } from '@tequio/persistence';
 import { actsForAllUnits } from '../captures/captures.service';
 import { FactsRepository } from '../facts/facts.repository';
 import { ConsolidationService, quarterRange } from './consolidation.service';
