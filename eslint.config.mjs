@@ -30,7 +30,7 @@ export default [
   },
   {
     // Production sources of apps and libs: no test helpers, no dev infrastructure.
-    files: ['apps/*/src/**/*.ts', 'libs/{auth,calendar,contracts,persistence,platform,unit-directory}/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'libs/{auth,calendar,contracts,persistence,platform,report-export,unit-directory}/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

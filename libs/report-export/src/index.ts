@@ -1,0 +1,19 @@
+export * from './model';
+export { CHART_PALETTE, barChartPng, pieChartPng } from './chart-png';
+export type { ChartImage } from './chart-png';
+export { csvField, mirCsvStream, planningCsvStream } from './csv';
+export { documentDate } from './document-date';
+export type { RenderOptions } from './document-date';
+export { exportPlanningView, exportQuarterlyReport } from './export';
+export type { ExportedFile, ReportExportOptions } from './export';
+export {
+  EXPORT_CONTENT_TYPES,
+  EXPORT_FORMATS,
+  attachmentDisposition,
+  planningFileName,
+  reportFileName,
+} from './file-name';
+export type { ExportFileNameInput, ExportFormat } from './file-name';
+export { renderPlanningJson, renderReportJson } from './json';
+export { renderReportPdf, reportPdfStream, streamToBuffer } from './pdf';
+export { renderPlanningXlsx, renderReportXlsx } from './xlsx';

@@ -1,0 +1,10 @@
+import type { PlanningView, QuarterlyReportDocument } from './model';
+
+/** The document as it is: pretty-printed JSON, the same bytes for the same document. */
+export function renderReportJson(document: QuarterlyReportDocument): Buffer {
+  return Buffer.from(`${JSON.stringify(document, null, 2)}\n`, 'utf8');
+}
+
+export function renderPlanningJson(view: PlanningView): Buffer {
+  return Buffer.from(`${JSON.stringify(view, null, 2)}\n`, 'utf8');
+}
