@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { barChartPng, paletteColour, pieChartPng } from './chart-png';
 import { RenderOptions, documentDate } from './document-date';
@@ -20,8 +21,7 @@ import {
 import type { Breakdown, MirRow, Quarter, QuarterlyReportDocument, SemaforoBands } from './model';
 
 /*
- * The PDF "Informe Trimestral": landscape Letter, the standard Helvetica faces (their WinAnsi
- * encoding covers Spanish), drawn page by page with PDFKit. Charts are PNG images with their
+ * The PDF "Informe Trimestral": landscape Letter in Noto Sans, drawn page by page with PDFKit. Charts are PNG images with their
  * labels and values written as text beside them. An approved report carries its approval date in
  * the metadata and in the file ID, so it renders to the same bytes every time; a report not yet
  * approved shows a "BORRADOR" watermark on every page.
@@ -37,12 +37,24 @@ const INK = '#222222';
 const MUTED = '#666666';
 const RULE = '#BBBBBB';
 const HEADER_FILL = '#DDE6EE';
-const FONT = 'Helvetica';
-const FONT_BOLD = 'Helvetica-Bold';
+const FONT = 'NotoSans';
+const FONT_BOLD = 'NotoSans-Bold';
 /** Displayed height of one bar's row, in points. */
 const BAR_ROW_PT = 16;
 const BAR_WIDTH_PT = 300;
 const PIE_PT = 170;
+
+// Noto Sans covers all Latin scripts (the municipality's names may be written in Mixtec or Zapotec
+// orthographies) and more; read once per process, subset into each PDF by PDFKit.
+let fonts: { regular: Buffer; bold: Buffer } | undefined;
+
+function notoSans(): { regular: Buffer; bold: Buffer } {
+  fonts ??= {
+    regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf')),
+    bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf')),
+  };
+  return fonts;
+}
 
 /** Title, metric line and total around a breakdown's chart. */
 const BREAKDOWN_FRAME_PT = 56;
@@ -95,6 +107,7 @@ class ReportPdf {
       layout: 'landscape',
       margin: MARGIN,
       autoFirstPage: false,
+      font: null as unknown as string,
       bufferPages: true,
       lang: 'es-MX',
       displayTitle: true,
@@ -108,6 +121,8 @@ class ReportPdf {
         ModDate: date,
       },
     });
+    this.doc.registerFont(FONT, notoSans().regular);
+    this.doc.registerFont(FONT_BOLD, notoSans().bold);
     if (header.status !== 'aprobado') this.doc.on('pageAdded', () => this.watermark());
   }
 
