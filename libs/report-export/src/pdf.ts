@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { barChartPng, paletteColour, pieChartPng } from './chart-png';
 import { RenderOptions, documentDate } from './document-date';
@@ -44,14 +45,16 @@ const BAR_ROW_PT = 16;
 const BAR_WIDTH_PT = 300;
 const PIE_PT = 170;
 
-// Noto Sans covers all Latin scripts (the municipality's names may be written in Mixtec or Zapotec
-// orthographies) and more; read once per process, subset into each PDF by PDFKit.
+// Noto Sans reduced to the Latin scripts (Spanish, and the Latin orthographies of the indigenous
+// languages a municipality in Oaxaca writes names in) and common symbols; see
+// tools/fonts/subset-noto-sans.ts. Read once per process, subset again into each PDF by PDFKit.
+const FONT_DIR = join(__dirname, '..', 'assets');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
 function notoSans(): { regular: Buffer; bold: Buffer } {
   fonts ??= {
-    regular: readFileSync(require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf')),
-    bold: readFileSync(require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf')),
+    regular: readFileSync(join(FONT_DIR, 'NotoSans-Regular.ttf')),
+    bold: readFileSync(join(FONT_DIR, 'NotoSans-Bold.ttf')),
   };
   return fonts;
 }

@@ -1,0 +1,127 @@
+/*
+ * Benchmark of the report exports on this machine, in one Node process as the reporting service
+ * would run them: the PDF Informe Trimestral of a program with 20 MIR indicators and 4 charts, the
+ * XLSX of that report, and planning's view of 500 indicators as XLSX and CSV. Prints latency
+ * percentiles and the process's memory while exporting.
+ * Run with `npm run bench:exports [-- --runs 30]`.
+ */
+import { parseArgs } from 'node:util';
+import {
+  EXAMPLE_QUARTERLY_REPORT,
+  PlanningView,
+  QuarterlyReportDocument,
+  exampleMirRow,
+  mirCsvStream,
+  planningCsvStream,
+  renderPlanningXlsx,
+  renderReportPdf,
+  renderReportXlsx,
+  streamToBuffer,
+} from '@tequio/report-export';
+
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' }, indicators: { type: 'string', default: '500' } } });
+const RUNS = Number(values.runs);
+const PLANNING_INDICATORS = Number(values.indicators);
+
+function programWithTwentyIndicators(): QuarterlyReportDocument {
+  const levels = ['fin', 'proposito', 'componente', 'actividad'] as const;
+  const mir = Array.from({ length: 20 }, (_, index) =>
+    exampleMirRow(
+      {
+        code: index < 2 ? ['F', 'P'][index] : `A${Math.floor(index / 5) + 1}.${(index % 5) + 1}`,
+        level: levels[Math.min(index, 3)],
+        name: `Porcentaje de acciones de atención ciudadana realizadas en el trimestre, línea ${index + 1}`,
+        methodOfCalculation: '(acciones realizadas / acciones programadas) × 100',
+        meansOfVerification: 'Registros del sistema de la unidad responsable',
+        programmed: [25, 25, 25, 25],
+        achieved: [20 + (index % 6), 18 + (index % 9), 15 + (index % 12), null],
+      },
+      3,
+    ),
+  );
+  const monthly = {
+    title: 'Agendas semanales recibidas por mes',
+    metric: 'agenda.weekly_agendas',
+    dimension: 'month' as const,
+    rows: [
+      { label: 'Julio', value: 100 },
+      { label: 'Agosto', value: 120 },
+      { label: 'Septiembre', value: 100 },
+    ],
+    chart: 'bar' as const,
+    total: 320,
+    partsAddUp: true,
+  };
+  return { ...EXAMPLE_QUARTERLY_REPORT, mir, breakdowns: [...EXAMPLE_QUARTERLY_REPORT.breakdowns, monthly] };
+}
+
+function planningView(indicators: number): PlanningView {
+  const colours = ['verde', 'amarillo', 'rojo', 'sin_dato'] as const;
+  return {
+    municipality: 'Oaxaca de Juárez',
+    year: 2025,
+    quarter: 3,
+    generatedAt: '2025-10-20T15:30:00.000Z',
+    rows: Array.from({ length: indicators }, (_, index) => ({
+      unit: { code: String(100 + (index % 40)), name: `Unidad responsable ${100 + (index % 40)}` },
+      program: { code: String(1 + (index % 12)).padStart(2, '0'), name: `Programa presupuestario ${1 + (index % 12)}` },
+      indicator: { code: `A${Math.floor(index / 10) + 1}.${(index % 10) + 1}`, name: `Porcentaje de acciones realizadas, indicador ${index + 1}` },
+      level: 'actividad' as const,
+      quarter: { programmed: 25, achieved: 15 + (index % 12), compliance: ((15 + (index % 12)) / 25) * 100 },
+      semaforo: { colour: colours[index % 4], bands: { greenFrom: 90, yellowFrom: 70 } },
+      previousYear: index % 3 === 0 ? null : { achieved: 20, compliance: 80 },
+    })),
+  };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const MiB = 1024 * 1024;
+
+async function measure(name: string, runs: number, work: () => Promise<Buffer>): Promise<void> {
+  await work(); // warm-up: fonts read, code compiled
+  const times: number[] = [];
+  let bytes = 0;
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 5);
+  for (let run = 0; run < runs; run++) {
+    const started = process.hrtime.bigint();
+    bytes = (await work()).length;
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }
+  clearInterval(sampler);
+  times.sort((a, b) => a - b);
+  const fixed = (value: number) => value.toFixed(1);
+  console.log(
+    `| ${name} | ${runs} | ${fixed(percentile(times, 50))} | ${fixed(percentile(times, 95))} | ${fixed(times[times.length - 1])} | ${(bytes / 1024).toFixed(0)} | ${fixed(peakRss / MiB)} | ${fixed(peakHeap / MiB)} |`,
+  );
+}
+
+async function main(): Promise<void> {
+  const report = programWithTwentyIndicators();
+  const view = planningView(PLANNING_INDICATORS);
+  console.log(`Node ${process.version}, ${RUNS} runs each after one warm-up; memory is this process's peak while exporting.`);
+  console.log(`Start: RSS ${(process.memoryUsage().rss / MiB).toFixed(1)} MiB\n`);
+  console.log('| export | runs | p50 (ms) | p95 (ms) | max (ms) | size (KiB) | peak RSS (MiB) | peak heap (MiB) |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  await measure(`PDF, program of ${report.mir.length} indicators and ${report.breakdowns.length} charts`, RUNS, () => renderReportPdf(report));
+  await measure(`XLSX, same report (4 sheets, ${report.breakdowns.length} chart images)`, RUNS, () => renderReportXlsx(report));
+  await measure(`CSV, MIR table of the same report`, RUNS, () => streamToBuffer(mirCsvStream(report)));
+  await measure(`XLSX, planning view of ${view.rows.length} indicators`, RUNS, () => renderPlanningXlsx(view));
+  await measure(`CSV, planning view of ${view.rows.length} indicators`, RUNS, () => streamToBuffer(planningCsvStream(view)));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
