@@ -8,9 +8,9 @@
 import { parseArgs } from 'node:util';
 import {
   EXAMPLE_QUARTERLY_REPORT,
-  PlanningView,
   QuarterlyReportDocument,
   exampleMirRow,
+  examplePlanningView,
   mirCsvStream,
   planningCsvStream,
   renderPlanningXlsx,
@@ -55,25 +55,6 @@ function programWithTwentyIndicators(): QuarterlyReportDocument {
   return { ...EXAMPLE_QUARTERLY_REPORT, mir, breakdowns: [...EXAMPLE_QUARTERLY_REPORT.breakdowns, monthly] };
 }
 
-function planningView(indicators: number): PlanningView {
-  const colours = ['verde', 'amarillo', 'rojo', 'sin_dato'] as const;
-  return {
-    municipality: 'Oaxaca de Juárez',
-    year: 2025,
-    quarter: 3,
-    generatedAt: '2025-10-20T15:30:00.000Z',
-    rows: Array.from({ length: indicators }, (_, index) => ({
-      unit: { code: String(100 + (index % 40)), name: `Unidad responsable ${100 + (index % 40)}` },
-      program: { code: String(1 + (index % 12)).padStart(2, '0'), name: `Programa presupuestario ${1 + (index % 12)}` },
-      indicator: { code: `A${Math.floor(index / 10) + 1}.${(index % 10) + 1}`, name: `Porcentaje de acciones realizadas, indicador ${index + 1}` },
-      level: 'actividad' as const,
-      quarter: { programmed: 25, achieved: 15 + (index % 12), compliance: ((15 + (index % 12)) / 25) * 100 },
-      semaforo: { colour: colours[index % 4], bands: { greenFrom: 90, yellowFrom: 70 } },
-      previousYear: index % 3 === 0 ? null : { achieved: 20, compliance: 80 },
-    })),
-  };
-}
-
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
@@ -109,7 +90,7 @@ async function measure(name: string, runs: number, work: () => Promise<Buffer>):
 
 async function main(): Promise<void> {
   const report = programWithTwentyIndicators();
-  const view = planningView(PLANNING_INDICATORS);
+  const view = examplePlanningView(PLANNING_INDICATORS);
   console.log(`Node ${process.version}, ${RUNS} runs each after one warm-up; memory is this process's peak while exporting.`);
   console.log(`Start: RSS ${(process.memoryUsage().rss / MiB).toFixed(1)} MiB\n`);
   console.log('| export | runs | p50 (ms) | p95 (ms) | max (ms) | size (KiB) | peak RSS (MiB) | peak heap (MiB) |');

@@ -6,7 +6,7 @@ import {
   HEARING_OUTCOMES,
   HearingOutcome,
 } from '@tequio/contracts';
-import type { MirLevel, MirRow, Quarter, QuarterlyReportDocument, SemaforoColour } from './model';
+import type { MirLevel, MirRow, PlanningView, Quarter, QuarterlyReportDocument, SemaforoColour } from './model';
 
 /*
  * Example documents: OpenAPI examples for the download endpoints, fixtures for tests and the
@@ -215,3 +215,28 @@ export const EXAMPLE_QUARTERLY_REPORT: QuarterlyReportDocument = {
     { role: 'vobo', name: 'Mtra. Sofía Ibáñez León', post: 'Directora de Planeación', date: '2025-10-15' },
   ],
 };
+
+/** Planning's view of `rows` indicators across units, with every shape of row (n/a, no previous year). */
+export function examplePlanningView(rows: number): PlanningView {
+  const colours = ['verde', 'amarillo', 'rojo', 'sin_dato'] as const;
+  return {
+    municipality: 'Oaxaca de Juárez',
+    year: 2025,
+    quarter: 3,
+    generatedAt: '2025-10-20T15:30:00.000Z',
+    rows: Array.from({ length: rows }, (_, index) => {
+      const colour = colours[index % colours.length];
+      const programmed = 20 + (index % 7);
+      const achieved = colour === 'sin_dato' ? null : programmed - (index % 5);
+      return {
+        unit: { code: String(100 + (index % 40)), name: `Unidad ${100 + (index % 40)} de Atención Ciudadana` },
+        program: { code: String(1 + (index % 12)).padStart(2, '0'), name: `Programa ${1 + (index % 12)}` },
+        indicator: { code: `A${Math.floor(index / 10) + 1}.${(index % 10) + 1}`, name: `Indicador ${index + 1}: acciones realizadas, "en tiempo"` },
+        level: 'actividad' as const,
+        quarter: { programmed, achieved, compliance: achieved === null ? null : Math.round((achieved / programmed) * 10000) / 100 },
+        semaforo: { colour, bands: { greenFrom: 90, yellowFrom: 70 } },
+        previousYear: index % 3 === 0 ? null : { achieved: programmed - 1, compliance: 95 },
+      };
+    }),
+  };
+}

@@ -1,5 +1,5 @@
 import { EXAMPLE_QUARTERLY_REPORT, exampleMirRow } from '../examples';
-import type { PlanningView, QuarterlyReportDocument, QuarterlyReportDocument as Report } from '../model';
+import type { QuarterlyReportDocument, QuarterlyReportDocument as Report } from '../model';
 
 /*
  * Test fixtures shaped like the municipality's real reports: unit 402's third quarter of 2025 (the
@@ -76,27 +76,4 @@ export function asDraft(report: Report): Report {
   };
 }
 
-/** Planning's view of `rows` indicators across units, with every shape of row (n/a, no previous year). */
-export function planningViewOf(rows: number): PlanningView {
-  const colours = ['verde', 'amarillo', 'rojo', 'sin_dato'] as const;
-  return {
-    municipality: 'Oaxaca de Juárez',
-    year: 2025,
-    quarter: 3,
-    generatedAt: '2025-10-20T15:30:00.000Z',
-    rows: Array.from({ length: rows }, (_, index) => {
-      const colour = colours[index % colours.length];
-      const programmed = 20 + (index % 7);
-      const achieved = colour === 'sin_dato' ? null : programmed - (index % 5);
-      return {
-        unit: { code: String(100 + (index % 40)), name: `Unidad ${100 + (index % 40)} de Atención Ciudadana` },
-        program: { code: String(1 + (index % 12)).padStart(2, '0'), name: `Programa ${1 + (index % 12)}` },
-        indicator: { code: `A${Math.floor(index / 10) + 1}.${(index % 10) + 1}`, name: `Indicador ${index + 1}: acciones realizadas, "en tiempo"` },
-        level: 'actividad' as const,
-        quarter: { programmed, achieved, compliance: achieved === null ? null : Math.round((achieved / programmed) * 10000) / 100 },
-        semaforo: { colour, bands: { greenFrom: 90, yellowFrom: 70 } },
-        previousYear: index % 3 === 0 ? null : { achieved: programmed - 1, compliance: 95 },
-      };
-    }),
-  };
-}
+export { examplePlanningView as planningViewOf } from '../examples';
