@@ -51,6 +51,7 @@ describe('CSV export', () => {
     expect(c1?.[column('Alcanzado acumulado')]).toBe('44');
     expect(c1?.[column('Cumplimiento %')]).toBe('86.27');
     expect(c1?.[column('Semáforo')]).toBe('Amarillo');
+    expect(c1?.[column('Banda aplicada')]).toBe('desde 70 y menos de 90');
     const noTarget = rows.find((row) => row[column('Código')] === 'A1.9');
     expect(noTarget?.[column('Cumplimiento %')]).toBe('n/a');
     expect(noTarget?.[column('Semáforo')]).toBe('Sin dato');

@@ -5,8 +5,9 @@ import {
   HEARING_OUTCOME_LABELS,
   HEARING_OUTCOMES,
   HearingOutcome,
+  SemaphoreChanged,
 } from '@tequio/contracts';
-import type { MirLevel, MirRow, PlanningView, Quarter, QuarterlyReportDocument, SemaforoColour } from './model';
+import type { MirLevel, MirRow, PlanningView, Quarter, QuarterlyReportDocument, Semaforo, SemaforoScale } from './model';
 
 /*
  * Example documents: OpenAPI examples for the download endpoints, fixtures for tests and the
@@ -15,7 +16,12 @@ import type { MirLevel, MirRow, PlanningView, Quarter, QuarterlyReportDocument, 
  * names of people are invented.
  */
 
-export const DEFAULT_SEMAFORO_BANDS = { greenFrom: 90, yellowFrom: 70 };
+/** The platform's default semáforo, as catalog publishes it. */
+export const EXAMPLE_SEMAFORO: SemaforoScale = {
+  decimals: SemaphoreChanged.example.decimals,
+  isDefault: true,
+  bands: SemaphoreChanged.example.bands,
+};
 
 type Four = [number | null, number | null, number | null, number | null];
 
@@ -41,10 +47,15 @@ const difference = (achieved: number | null, programmed: number | null) =>
 const ratio = (part: number | null, whole: number | null) =>
   part === null || whole === null || whole === 0 ? null : round((part / whole) * 100);
 
-function colourOf(compliance: number | null): SemaforoColour {
-  if (compliance === null) return 'sin_dato';
-  if (compliance >= DEFAULT_SEMAFORO_BANDS.greenFrom) return 'verde';
-  return compliance >= DEFAULT_SEMAFORO_BANDS.yellowFrom ? 'amarillo' : 'rojo';
+function semaforoOf(compliance: number | null): Semaforo {
+  if (compliance === null) return { colour: 'n/a', band: null };
+  const shown = Number(compliance.toFixed(EXAMPLE_SEMAFORO.decimals));
+  const band = EXAMPLE_SEMAFORO.bands.find(
+    (candidate) =>
+      (candidate.minInclusive ? shown >= candidate.min : shown > candidate.min) &&
+      (candidate.max === null || (candidate.maxInclusive ? shown <= candidate.max : shown < candidate.max)),
+  );
+  return band === undefined ? { colour: 'n/a', band: null } : { colour: band.color, band };
 }
 
 /** A MIR row with its derived figures computed the way reporting does (ascending indicators). */
@@ -77,7 +88,7 @@ export function exampleMirRow(input: ExampleMirRowInput, quarter: Quarter): MirR
     },
     compliance,
     annualProgress: ratio(achievedCumulative, annualTarget),
-    semaforo: { colour: colourOf(compliance), bands: DEFAULT_SEMAFORO_BANDS },
+    semaforo: semaforoOf(compliance),
     meansOfVerification: input.meansOfVerification,
   };
   const reasons: MirRow['notApplicable'] = {};
@@ -126,6 +137,7 @@ export const EXAMPLE_QUARTERLY_REPORT: QuarterlyReportDocument = {
     status: 'aprobado',
     approvedOn: '2025-10-15',
   },
+  semaforo: EXAMPLE_SEMAFORO,
   mir: [
     exampleMirRow(
       {
@@ -218,23 +230,24 @@ export const EXAMPLE_QUARTERLY_REPORT: QuarterlyReportDocument = {
 
 /** Planning's view of `rows` indicators across units, with every shape of row (n/a, no previous year). */
 export function examplePlanningView(rows: number): PlanningView {
-  const colours = ['verde', 'amarillo', 'rojo', 'sin_dato'] as const;
+  const colours = ['verde', 'amarillo', 'rojo', 'n/a'] as const;
   return {
     municipality: 'Oaxaca de Juárez',
     year: 2025,
     quarter: 3,
+    semaforo: EXAMPLE_SEMAFORO,
     generatedAt: '2025-10-20T15:30:00.000Z',
     rows: Array.from({ length: rows }, (_, index) => {
       const colour = colours[index % colours.length];
       const programmed = 20 + (index % 7);
-      const achieved = colour === 'sin_dato' ? null : programmed - (index % 5);
+      const achieved = colour === 'n/a' ? null : programmed - (index % 5);
       return {
         unit: { code: String(100 + (index % 40)), name: `Unidad ${100 + (index % 40)} de Atención Ciudadana` },
         program: { code: String(1 + (index % 12)).padStart(2, '0'), name: `Programa ${1 + (index % 12)}` },
         indicator: { code: `A${Math.floor(index / 10) + 1}.${(index % 10) + 1}`, name: `Indicador ${index + 1}: acciones realizadas, "en tiempo"` },
         level: 'actividad' as const,
         quarter: { programmed, achieved, compliance: achieved === null ? null : Math.round((achieved / programmed) * 10000) / 100 },
-        semaforo: { colour, bands: { greenFrom: 90, yellowFrom: 70 } },
+        semaforo: { colour, band: EXAMPLE_SEMAFORO.bands.find((band) => band.color === colour) ?? null },
         previousYear: index % 3 === 0 ? null : { achieved: programmed - 1, compliance: 95 },
       };
     }),

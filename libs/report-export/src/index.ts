@@ -17,5 +17,5 @@ export type { ExportFileNameInput, ExportFormat } from './file-name';
 export { renderPlanningJson, renderReportJson } from './json';
 export { renderReportPdf, reportPdfStream, streamToBuffer } from './pdf';
 export { renderPlanningXlsx, renderReportXlsx } from './xlsx';
-export { DEFAULT_SEMAFORO_BANDS, EXAMPLE_QUARTERLY_REPORT, exampleMirRow, examplePlanningView } from './examples';
+export { EXAMPLE_QUARTERLY_REPORT, EXAMPLE_SEMAFORO, exampleMirRow, examplePlanningView } from './examples';
 export type { ExampleMirRowInput } from './examples';

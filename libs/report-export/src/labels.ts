@@ -4,6 +4,8 @@ import type {
   Quarter,
   ReportStatus,
   SemaforoColour,
+  SemaforoScale,
+  SemaphoreBandData,
   SignatureRole,
 } from './model';
 
@@ -26,7 +28,7 @@ export const SEMAFORO_LABEL: Record<SemaforoColour, string> = {
   verde: 'Verde',
   amarillo: 'Amarillo',
   rojo: 'Rojo',
-  sin_dato: 'Sin dato',
+  'n/a': 'Sin dato',
 };
 
 /** RGB hex of each semáforo colour, for cell fills and table backgrounds. */
@@ -34,7 +36,7 @@ export const SEMAFORO_HEX: Record<SemaforoColour, string> = {
   verde: '2E9E4F',
   amarillo: 'F2C230',
   rojo: 'D64541',
-  sin_dato: 'BDBDBD',
+  'n/a': 'BDBDBD',
 };
 
 export const SIGNATURE_LABEL: Record<SignatureRole, string> = {
@@ -57,6 +59,19 @@ const MONTHS: Record<Quarter, string> = {
   3: 'julio–septiembre',
   4: 'octubre–diciembre',
 };
+
+/** "desde 90 hasta 110", "más de 130": a band in words (the PDF's font has no ≥). */
+export function bandLabel(band: SemaphoreBandData): string {
+  const from = `${band.minInclusive ? 'desde' : 'más de'} ${NUMBER.format(band.min)}`;
+  if (band.max === null) return from;
+  return `${from} ${band.maxInclusive ? 'hasta' : 'y menos de'} ${NUMBER.format(band.max)}`;
+}
+
+/** "rojo desde 0 y menos de 70; amarillo …". */
+export function scaleLabel(scale: SemaforoScale): string {
+  const bands = scale.bands.map((band) => `${SEMAFORO_LABEL[band.color].toLowerCase()} ${bandLabel(band)}`).join('; ');
+  return `${bands} (cumplimiento en %${scale.isDefault ? ', valores por omisión' : ''})`;
+}
 
 /** "3er. trimestre 2025 (julio–septiembre)". */
 export function quarterLabel(year: number, quarter: Quarter): string {

@@ -8,25 +8,30 @@
  * A figure that cannot be computed is null and is shown as "n/a"; `notApplicable` says why.
  */
 
-import type { IndicatorDirection, IndicatorLevel, MeasurementFrequency } from '@tequio/contracts';
+import type { IndicatorDirection, IndicatorLevel, MeasurementFrequency, SemaphoreBandData, SemaphoreColor } from '@tequio/contracts';
 
-export type { IndicatorDirection, MeasurementFrequency };
+export type { IndicatorDirection, MeasurementFrequency, SemaphoreBandData };
 
 export type ReportStatus = 'borrador' | 'elaborado' | 'validado' | 'aprobado';
 export type Quarter = 1 | 2 | 3 | 4;
 /** The MIR's levels, as catalog declares them. */
 export type MirLevel = IndicatorLevel;
-export type SemaforoColour = 'verde' | 'amarillo' | 'rojo' | 'sin_dato';
+/** A row's colour; 'n/a' when compliance cannot be computed (as catalog's `colourFor` says). */
+export type SemaforoColour = SemaphoreColor | 'n/a';
 
-/** Thresholds on compliance (percent) applied to colour a row: green from `greenFrom`, yellow from `yellowFrom`, red below. */
-export interface SemaforoBands {
-  greenFrom: number;
-  yellowFrom: number;
+/** The municipality's semáforo for the year, as catalog publishes it. */
+export interface SemaforoScale {
+  /** Decimals compliance is shown and coloured with. */
+  decimals: number;
+  /** True when these are the platform's default bands. */
+  isDefault: boolean;
+  bands: SemaphoreBandData[];
 }
 
 export interface Semaforo {
   colour: SemaforoColour;
-  bands: SemaforoBands;
+  /** The band the row's compliance fell in; null when 'n/a'. */
+  band: SemaphoreBandData | null;
 }
 
 export interface ReportHeader {
@@ -121,6 +126,8 @@ export interface Signature {
 
 export interface QuarterlyReportDocument {
   header: ReportHeader;
+  /** The bands every row was coloured with. */
+  semaforo: SemaforoScale;
   mir: MirRow[];
   breakdowns: Breakdown[];
   dataQuality: DataQualityWarning[];
@@ -143,6 +150,7 @@ export interface PlanningView {
   municipality: string;
   year: number;
   quarter: Quarter;
+  semaforo: SemaforoScale;
   /** ISO timestamp the view was computed at; it dates the exported files. */
   generatedAt: string;
   rows: PlanningViewRow[];

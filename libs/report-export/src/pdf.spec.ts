@@ -43,13 +43,15 @@ describe('PDF Informe Trimestral', () => {
       /^P Propósito Participantes en convocatorias.* Porcentaje Anual Ascendente 25 50 30 55 5 20 % 110 % 55 % Verde$/,
       /^C1 Componente Instrumentos normativos de.* Porcentaje Trimestral Ascendente 28 51 21 44 -7 -25 % 86.27 % 44 % Amarillo$/,
       /^A1\.4 Actividad Acciones de promoción del.* Porcentaje Mensual Ascendente 25 50 10 35 -15 -60 % 70 % 35 % Amarillo$/,
-      /^A1\.7 Actividad Acciones para el protocolo.* Porcentaje Mensual Ascendente 25 50 33 58 8 32 % 116 % 58 % Verde$/,
+      /^A1\.7 Actividad Acciones para el protocolo.* Porcentaje Mensual Ascendente 25 50 33 58 8 32 % 116 % 58 % Amarillo$/,
       /^A1\.8 Actividad Proyectos estratégicos y de.* Porcentaje Mensual Ascendente 35 54 31 50 -4 -11.43 % 92.59 % 50 % Verde$/,
       /^A1\.9 Actividad Mesas de diálogo sin meta.* Mesa Trimestral Ascendente n\/a n\/a 3 5 n\/a n\/a n\/a n\/a Sin dato$/,
     ];
     for (const pattern of expected) expect([pattern, lines.filter((line) => pattern.test(line)).length]).toEqual([pattern, 1]);
     expect(lines.some((line) => line.includes('n/a: Cumplimiento: sin meta programada al trimestre'))).toBe(true);
-    expect(lines).toContain('Semáforo: verde con cumplimiento desde 90 %, amarillo desde 70 %, rojo por debajo.');
+    expect(lines.join(' ')).toContain(
+      'Semáforo: rojo desde 0 y menos de 70; amarillo desde 70 y menos de 90; verde desde 90 hasta 110; amarillo más de 110 hasta 130; rojo más de 130 (cumplimiento en %, valores por omisión).',
+    );
   });
 
   it('draws each breakdown as a chart image with its labels, values and total', () => {

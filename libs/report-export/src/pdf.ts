@@ -18,8 +18,9 @@ import {
   formatPercent,
   notApplicableNotes,
   quarterLabel,
+  scaleLabel,
 } from './labels';
-import type { Breakdown, MirRow, Quarter, QuarterlyReportDocument, SemaforoBands } from './model';
+import type { Breakdown, MirRow, Quarter, QuarterlyReportDocument } from './model';
 
 /*
  * The PDF "Informe Trimestral": landscape Letter in Noto Sans, drawn page by page with PDFKit. Charts are PNG images with their
@@ -259,14 +260,9 @@ class ReportPdf {
   }
 
   private semaforoLegend(): void {
-    const seen = new Map<string, SemaforoBands>();
-    for (const row of this.report.mir) seen.set(`${row.semaforo.bands.greenFrom}/${row.semaforo.bands.yellowFrom}`, row.semaforo.bands);
-    const bands = [...seen.values()]
-      .map((band) => `verde con cumplimiento desde ${formatPercent(band.greenFrom)}, amarillo desde ${formatPercent(band.yellowFrom)}, rojo por debajo`)
-      .join('; ');
-    if (bands === '') return;
     this.ensureSpace(14);
-    this.doc.moveDown(0.3).font(FONT).fontSize(7).fillColor(MUTED).text(`Semáforo: ${bands}.`, MARGIN, this.doc.y, { width: CONTENT_WIDTH });
+    const legend = `Semáforo: ${scaleLabel(this.report.semaforo)}.`;
+    this.doc.moveDown(0.3).font(FONT).fontSize(7).fillColor(MUTED).text(legend, MARGIN, this.doc.y, { width: CONTENT_WIDTH });
   }
 
   private breakdowns(): void {

@@ -3,6 +3,7 @@ import {
   FREQUENCY_LABEL,
   LEVEL_LABEL,
   SEMAFORO_LABEL,
+  bandLabel,
   notApplicableNotes,
   quarterShort,
 } from './labels';
@@ -61,8 +62,7 @@ export function mirColumns(document: QuarterlyReportDocument): Column<MirRow>[] 
     { header: 'Cumplimiento %', kind: 'percent', width: 13, value: (row) => row.compliance },
     { header: 'Avance anual %', kind: 'percent', width: 13, value: (row) => row.annualProgress },
     { header: 'Semáforo', kind: 'text', width: 10, value: (row) => SEMAFORO_LABEL[row.semaforo.colour] },
-    { header: 'Verde desde %', kind: 'percent', width: 10, value: (row) => row.semaforo.bands.greenFrom },
-    { header: 'Amarillo desde %', kind: 'percent', width: 10, value: (row) => row.semaforo.bands.yellowFrom },
+    { header: 'Banda aplicada', kind: 'text', width: 22, value: (row) => (row.semaforo.band === null ? null : bandLabel(row.semaforo.band)) },
     { header: 'Medios de verificación', kind: 'text', width: 40, value: (row) => row.meansOfVerification },
     { header: 'Notas n/a', kind: 'text', width: 30, value: (row) => notApplicableNotes(row.notApplicable) },
   ];

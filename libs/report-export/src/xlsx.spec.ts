@@ -43,6 +43,7 @@ describe('XLSX export of the quarterly report', () => {
         'Trimestre | 2',
         'Eje | 2 Gobernabilidad democrática',
         'Objetivo | 2.4 Resolución pacífica de conflictos con organizaciones sociales',
+        'Semáforo | rojo desde 0 y menos de 70; amarillo desde 70 y menos de 90; verde desde 90 hasta 110; amarillo más de 110 hasta 130; rojo más de 130 (cumplimiento en %, valores por omisión)',
         'Estado | Aprobado',
         'Fecha de aprobación | 14 de julio de 2023',
         'Elaboró | C. Rubén Ordóñez Peña | Enlace de Planeación | 10 de julio de 2023',

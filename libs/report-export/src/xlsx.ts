@@ -9,6 +9,7 @@ import {
   STATUS_LABEL,
   formatLongDate,
   quarterLabel,
+  scaleLabel,
 } from './labels';
 import type { Breakdown, PlanningView, QuarterlyReportDocument, SemaforoColour } from './model';
 import { Column, PLANNING_COLUMNS, mirColumns } from './tables';
@@ -102,6 +103,7 @@ function addHeaderSheet(workbook: ExcelJS.Workbook, document: QuarterlyReportDoc
     ['Plan', header.plan.name],
     ['Eje', `${header.plan.axis.code} ${header.plan.axis.name}`],
     ...header.plan.objectives.map((objective): [string, string] => ['Objetivo', `${objective.code} ${objective.name}`]),
+    ['Semáforo', scaleLabel(document.semaforo)],
     ['Estado', STATUS_LABEL[header.status]],
     ['Fecha de aprobación', header.approvedOn === null ? 'Sin aprobar' : formatLongDate(header.approvedOn)],
   ];

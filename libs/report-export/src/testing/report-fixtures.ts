@@ -1,4 +1,4 @@
-import { EXAMPLE_QUARTERLY_REPORT, exampleMirRow } from '../examples';
+import { EXAMPLE_QUARTERLY_REPORT, EXAMPLE_SEMAFORO, exampleMirRow } from '../examples';
 import type { QuarterlyReportDocument, QuarterlyReportDocument as Report } from '../model';
 
 /*
@@ -32,6 +32,7 @@ export const REPORT_304_Q2_2023: QuarterlyReportDocument = {
     status: 'aprobado',
     approvedOn: '2023-07-14',
   },
+  semaforo: EXAMPLE_SEMAFORO,
   mir: [
     exampleMirRow({ code: 'F', level: 'fin', name: 'Instrumentos de participación ciudadana implementados', methodOfCalculation: '(instrumentos implementados / instrumentos programados) × 100', frequency: 'anual', meansOfVerification: 'Informe trimestral, programa 4, Fin', programmed: [25, 25, 25, 25], achieved: [25, 25, null, null] }, Q2),
     exampleMirRow({ code: 'P', level: 'proposito', name: 'Participantes en convocatorias públicas registradas', methodOfCalculation: '(participantes registrados / participantes previstos) × 100', frequency: 'anual', meansOfVerification: 'Informe trimestral, programa 4, Propósito', programmed: [25, 25, 25, 25], achieved: [25, 30, null, null] }, Q2),
