@@ -19,3 +19,4 @@ export { renderReportPdf, reportPdfStream, streamToBuffer } from './pdf';
 export { renderPlanningXlsx, renderReportXlsx } from './xlsx';
 export { EXAMPLE_QUARTERLY_REPORT, EXAMPLE_SEMAFORO, exampleMirRow, examplePlanningView } from './examples';
 export type { ExampleMirRowInput } from './examples';
+export { planningViewSchema, quarterlyReportDocumentSchema } from './schema';
