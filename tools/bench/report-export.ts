@@ -1,7 +1,7 @@
 /*
  * Benchmark of the report exports on this machine, in one Node process as the reporting service
  * would run them: the PDF Informe Trimestral of a program with 20 MIR indicators and 4 charts, the
- * XLSX of that report, and planning's view of 500 indicators as XLSX and CSV. Prints latency
+ * XLSX of that report, and planning's view of 500 indicators as XLSX and CSV (and of 5,000 as XLSX). Prints latency
  * percentiles and the process's memory while exporting (run with --expose-gc, as the npm script
  * does, for the heap left after a collection).
  * Run with `npm run bench:exports [-- --runs 30]`.
@@ -105,6 +105,8 @@ async function main(): Promise<void> {
   await measure(`CSV, MIR table of the same report`, RUNS, () => streamToBuffer(mirCsvStream(report)));
   await measure(`XLSX, planning view of ${view.rows.length} indicators`, RUNS, () => renderPlanningXlsx(view));
   await measure(`CSV, planning view of ${view.rows.length} indicators`, RUNS, () => streamToBuffer(planningCsvStream(view)));
+  const large = examplePlanningView(PLANNING_INDICATORS * 10);
+  await measure(`XLSX, planning view of ${large.rows.length} indicators (streamed)`, Math.max(5, Math.ceil(RUNS / 5)), () => renderPlanningXlsx(large));
 }
 
 main().catch((error: unknown) => {

@@ -1,5 +1,5 @@
 import { csvField, mirCsvStream, planningCsvStream } from './csv';
-import { streamToBuffer } from './pdf';
+import { streamToBuffer } from './streams';
 import { REPORT_304_Q2_2023, planningViewOf } from './testing/report-fixtures';
 
 /** Splits CSV text into records, honouring quoted fields with commas, quotes and line breaks. */

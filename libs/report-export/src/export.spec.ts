@@ -1,5 +1,5 @@
 import { exportPlanningView, exportQuarterlyReport } from './export';
-import { streamToBuffer } from './pdf';
+import { streamToBuffer } from './streams';
 import { REPORT_402_Q3_2025, planningViewOf } from './testing/report-fixtures';
 
 describe('exportQuarterlyReport', () => {
@@ -32,12 +32,12 @@ describe('exportQuarterlyReport', () => {
 describe('exportPlanningView', () => {
   it('exports planning views as CSV, XLSX and JSON', async () => {
     const view = planningViewOf(10);
-    const csv = await exportPlanningView(view, 'csv');
+    const csv = exportPlanningView(view, 'csv');
     expect(csv.fileName).toBe('planeacion-2025-T3.csv');
     expect((await streamToBuffer(csv.body)).toString('utf8').split('\r\n')).toHaveLength(12);
-    const xlsx = await exportPlanningView(view, 'xlsx');
+    const xlsx = exportPlanningView(view, 'xlsx');
     expect([xlsx.fileName, (await streamToBuffer(xlsx.body)).subarray(0, 2).toString()]).toEqual(['planeacion-2025-T3.xlsx', 'PK']);
-    const json = await exportPlanningView(view, 'json');
+    const json = exportPlanningView(view, 'json');
     expect(JSON.parse((await streamToBuffer(json.body)).toString('utf8'))).toEqual(view);
   });
 });

@@ -5,7 +5,7 @@ import { EXPORT_CONTENT_TYPES, ExportFormat, planningFileName, reportFileName } 
 import { renderPlanningJson, renderReportJson } from './json';
 import type { PlanningView, QuarterlyReportDocument } from './model';
 import { reportPdfStream } from './pdf';
-import { renderPlanningXlsx, renderReportXlsx } from './xlsx';
+import { planningXlsxStream, renderReportXlsx } from './xlsx';
 
 /** A file ready to send: what a download endpoint needs for its headers and body. */
 export interface ExportedFile {
@@ -47,11 +47,11 @@ async function reportBody(document: QuarterlyReportDocument, format: ExportForma
 }
 
 /** Planning's cross-unit view in `format` (JSON, CSV or XLSX; there is no PDF of it). */
-export async function exportPlanningView(view: PlanningView, format: Exclude<ExportFormat, 'pdf'>): Promise<ExportedFile> {
+export function exportPlanningView(view: PlanningView, format: Exclude<ExportFormat, 'pdf'>): ExportedFile {
   const fileName = planningFileName(view, format);
   const body =
     format === 'csv' ? planningCsvStream(view)
-    : format === 'xlsx' ? Readable.from([await renderPlanningXlsx(view)])
+    : format === 'xlsx' ? planningXlsxStream(view)
     : Readable.from([renderPlanningJson(view)]);
   return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body };
 }

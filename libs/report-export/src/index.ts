@@ -15,8 +15,9 @@ export {
 } from './file-name';
 export type { ExportFileNameInput, ExportFormat } from './file-name';
 export { renderPlanningJson, renderReportJson } from './json';
-export { renderReportPdf, reportPdfStream, streamToBuffer } from './pdf';
-export { renderPlanningXlsx, renderReportXlsx } from './xlsx';
+export { renderReportPdf, reportPdfStream } from './pdf';
+export { streamToBuffer } from './streams';
+export { planningXlsxStream, renderPlanningXlsx, renderReportXlsx } from './xlsx';
 export { EXAMPLE_QUARTERLY_REPORT, EXAMPLE_SEMAFORO, exampleMirRow, examplePlanningView } from './examples';
 export type { ExampleMirRowInput } from './examples';
 export { planningViewSchema, quarterlyReportDocumentSchema } from './schema';

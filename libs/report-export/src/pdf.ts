@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { streamToBuffer } from './streams';
 import { barChartPng, paletteColour, pieChartPng } from './chart-png';
 import { RenderOptions, documentDate } from './document-date';
 import {
@@ -352,10 +353,4 @@ export function reportPdfStream(document: QuarterlyReportDocument, options: Rend
 /** The Informe Trimestral as PDF bytes. */
 export async function renderReportPdf(document: QuarterlyReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   return streamToBuffer(reportPdfStream(document, options));
-}
-
-export async function streamToBuffer(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { PassThrough, Readable } from 'node:stream';
 import { barChartPng, BAR_ROW_PX, paletteColour, pieChartPng } from './chart-png';
 import { RenderOptions, documentDate } from './document-date';
 import {
@@ -13,6 +14,7 @@ import {
 } from './labels';
 import type { Breakdown, PlanningView, QuarterlyReportDocument, SemaforoColour } from './model';
 import { Column, PLANNING_COLUMNS, mirColumns } from './tables';
+import { streamToBuffer } from './streams';
 import { setZipEntryDates } from './zip-dates';
 
 /*
@@ -29,15 +31,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 
 function solidFill(hex: string): ExcelJS.Fill {
   return { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex}` } };
-}
-
-function newWorkbook(date: Date): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = CREATOR;
-  workbook.lastModifiedBy = CREATOR;
-  workbook.created = date;
-  workbook.modified = date;
-  return workbook;
 }
 
 async function workbookBytes(workbook: ExcelJS.Workbook, date: Date): Promise<Buffer> {
@@ -66,17 +59,23 @@ function styleHeaderRow(row: ExcelJS.Row): void {
   row.eachCell((cell) => (cell.fill = HEADER_FILL));
 }
 
-/** A sheet holding one table: frozen header row, sized columns, filters, semáforo cells coloured. */
+/**
+ * A sheet holding one table: frozen header row, sized columns, filters, semáforo cells coloured.
+ * With a streaming workbook each row is committed (written out and released) as soon as it is filled.
+ */
 function addTableSheet<Row>(
-  workbook: ExcelJS.Workbook,
+  workbook: ExcelJS.Workbook | ExcelJS.stream.xlsx.WorkbookWriter,
   name: string,
   columns: Column<Row>[],
   rows: Iterable<Row>,
   semaforoOf: (row: Row) => SemaforoColour,
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const streaming = workbook instanceof ExcelJS.stream.xlsx.WorkbookWriter;
   sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   styleHeaderRow(sheet.getRow(1));
+  if (streaming) sheet.getRow(1).commit();
   const semaforoColumn = columns.findIndex((column) => column.header === 'Semáforo') + 1;
   let rowNumber = 1;
   for (const row of rows) {
@@ -84,8 +83,8 @@ function addTableSheet<Row>(
     const sheetRow = sheet.getRow(rowNumber);
     columns.forEach((column, index) => writeFigure(sheetRow.getCell(index + 1), column.value(row), column.kind));
     if (semaforoColumn > 0) sheetRow.getCell(semaforoColumn).fill = solidFill(SEMAFORO_HEX[semaforoOf(row)]);
+    if (streaming) sheetRow.commit();
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return sheet;
 }
 
@@ -175,7 +174,7 @@ function addDataQualitySheet(workbook: ExcelJS.Workbook, document: QuarterlyRepo
 /** The report as a workbook: Encabezado, MIR, Desgloses, Calidad de datos. */
 export async function renderReportXlsx(document: QuarterlyReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   const date = documentDate(document, options);
-  const workbook = newWorkbook(date);
+  const workbook = dated(new ExcelJS.Workbook(), date);
   addHeaderSheet(workbook, document);
   addTableSheet(workbook, 'MIR', mirColumns(document), document.mir, (row) => row.semaforo.colour);
   addBreakdownSheet(workbook, document);
@@ -183,12 +182,29 @@ export async function renderReportXlsx(document: QuarterlyReportDocument, option
   return workbookBytes(workbook, date);
 }
 
-/** Planning's view as a one-sheet workbook, dated by when the view was computed. */
-export async function renderPlanningXlsx(view: PlanningView): Promise<Buffer> {
-  const date = new Date(view.generatedAt);
-  const workbook = newWorkbook(date);
+function dated<Book extends ExcelJS.Workbook>(workbook: Book, date: Date): Book {
+  workbook.creator = CREATOR;
+  workbook.lastModifiedBy = CREATOR;
+  workbook.created = date;
+  workbook.modified = date;
+  return workbook;
+}
+
+/**
+ * Planning's view as a one-sheet workbook, streamed: rows are compressed and written out as they
+ * are produced, so a municipality-wide view never sits whole in memory as a workbook model.
+ */
+export function planningXlsxStream(view: PlanningView): Readable {
+  const output = new PassThrough();
+  const workbook = dated(new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false }), new Date(view.generatedAt));
   const sheet = addTableSheet(workbook, 'Planeación', PLANNING_COLUMNS, view.rows, (row) => row.semaforo.colour);
   sheet.headerFooter.oddHeader = `Planeación ${quarterLabel(view.year, view.quarter)} · ${view.municipality}`;
-  return workbookBytes(workbook, date);
+  sheet.commit();
+  workbook.commit().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  return output;
+}
+
+export async function renderPlanningXlsx(view: PlanningView): Promise<Buffer> {
+  return streamToBuffer(planningXlsxStream(view));
 }
 
