@@ -89,6 +89,8 @@ const SPANISH_MONTHS = [
 ];
 
 export const NOT_APPLICABLE = 'n/a';
+/** What a breakdown without rows says instead of a chart. */
+export const NO_ROWS = 'Sin registros en el trimestre.';
 
 export function formatNumber(value: number | null): string {
   return value === null ? NOT_APPLICABLE : NUMBER.format(value);

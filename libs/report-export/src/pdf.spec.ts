@@ -114,6 +114,20 @@ describe('PDF Informe Trimestral', () => {
     expect(lines.join('\n')).toContain('no es alcanzado − programado');
   });
 
+  it('says so when there are no indicators, and draws no chart for a breakdown without rows', async () => {
+    const [activities, documents] = REPORT_402_Q3_2025.breakdowns;
+    const report = {
+      ...REPORT_402_Q3_2025,
+      mir: [],
+      breakdowns: [{ ...activities, rows: [], total: 0 }, documents],
+      dataQuality: [],
+    };
+    const contents = readPdf(await renderReportPdf(report));
+    const lines = allLines(contents);
+    expect(lines).toEqual(expect.arrayContaining(['El programa no tiene indicadores en la MIR.', 'Sin registros en el trimestre.', 'Sin observaciones.']));
+    expect(contents.pages.reduce((sum, page) => sum + page.images, 0)).toBe(1);
+  });
+
   it('marks every page of a report not yet approved with a BORRADOR watermark', async () => {
     const draft = readPdf(await renderReportPdf(asDraft(REPORT_402_Q3_2025), { now: new Date('2025-10-01T12:00:00Z') }));
     for (const page of draft.pages) expect(page.lines).toContain('BORRADOR');

@@ -17,6 +17,7 @@ import {
   formatLongDate,
   formatNumber,
   formatPercent,
+  NO_ROWS,
   notApplicableNotes,
   quarterLabel,
   scaleLabel,
@@ -235,6 +236,9 @@ class ReportPdf {
     const columns = mirColumns(this.report.header.quarter);
     this.sectionTitle('Matriz de Indicadores para Resultados (MIR)', 80);
     this.tableHeader(columns);
+    if (this.report.mir.length === 0) {
+      this.doc.moveDown(0.3).font(FONT).fontSize(8).fillColor(INK).text('El programa no tiene indicadores en la MIR.', MARGIN, this.doc.y);
+    }
     for (const row of this.report.mir) {
       const cellHeight =
         Math.max(...columns.map((column) => this.cellFont(column).heightOfString(column.value(row), { width: column.width - 4 }))) + 6;
@@ -279,6 +283,10 @@ class ReportPdf {
     doc.moveDown(0.4).font(FONT_BOLD).fontSize(10).fillColor(INK).text(breakdown.title, MARGIN, doc.y, { width: CONTENT_WIDTH });
     doc.font(FONT).fontSize(7.5).fillColor(MUTED).text(`${DIMENSION_LABEL[breakdown.dimension]} · métrica ${breakdown.metric}`);
     doc.moveDown(0.3);
+    if (breakdown.rows.length === 0) {
+      doc.font(FONT).fontSize(8).fillColor(INK).text(NO_ROWS, MARGIN, doc.y);
+      return;
+    }
     const top = doc.y;
     const values = breakdown.rows.map((row) => row.value);
     const share = (value: number) => (breakdown.total > 0 ? ` (${formatPercent(Math.round((value / breakdown.total) * 1000) / 10)})` : '');

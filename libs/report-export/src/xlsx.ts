@@ -5,6 +5,7 @@ import { RenderOptions, documentDate } from './document-date';
 import {
   DIMENSION_LABEL,
   NOT_APPLICABLE,
+  NO_ROWS,
   SEMAFORO_HEX,
   SIGNATURE_LABEL,
   STATUS_LABEL,
@@ -140,6 +141,10 @@ function addBreakdown(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, brea
   total.font = BOLD;
   total.getCell(2).numFmt = '#,##0';
   sheet.addRow([breakdown.partsAddUp ? 'Las partes suman el total.' : 'Las partes NO suman el total: ver notas de calidad de datos.']);
+  if (breakdown.rows.length === 0) {
+    sheet.addRow([NO_ROWS]);
+    return;
+  }
   const values = breakdown.rows.map((row) => row.value);
   const chart = breakdown.chart === 'pie' ? pieChartPng(values) : barChartPng(values);
   const image = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
