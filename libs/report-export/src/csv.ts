@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { NOT_APPLICABLE } from './labels';
 import type { PlanningView, QuarterlyReportDocument } from './model';
-import { CellValue, Column, PLANNING_COLUMNS, mirColumns } from './tables';
+import { CellValue, Column, MIR_COLUMNS, PLANNING_COLUMNS, mirTableRows } from './tables';
 
 /*
  * CSV for people who open it in Excel: UTF-8 with a byte-order mark (without it Excel reads the
@@ -30,7 +30,12 @@ function* csvLines<Row>(columns: Column<Row>[], rows: Iterable<Row>): Generator<
 
 /** The report's MIR table as CSV, produced row by row. */
 export function mirCsvStream(document: QuarterlyReportDocument): Readable {
-  return Readable.from(csvLines(mirColumns(document), document.mir), { objectMode: false });
+  return unitMirCsvStream([document]);
+}
+
+/** The MIR tables of a unit's programs as one CSV (each row names its program). */
+export function unitMirCsvStream(documents: QuarterlyReportDocument[]): Readable {
+  return Readable.from(csvLines(MIR_COLUMNS, mirTableRows(documents)), { objectMode: false });
 }
 
 /** Planning's view as CSV, produced row by row (large views never sit whole in memory as text). */

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import { mirCsvStream, planningCsvStream } from './csv';
+import { planningCsvStream, unitMirCsvStream } from './csv';
 import { RenderOptions } from './document-date';
 import { EXPORT_CONTENT_TYPES, ExportFormat, planningFileName, reportFileName } from './file-name';
-import { renderPlanningJson, renderReportJson } from './json';
+import { renderPlanningJson, renderReportJson, renderUnitReportJson } from './json';
 import type { PlanningView, QuarterlyReportDocument } from './model';
-import { reportPdfStream } from './pdf';
-import { planningXlsxStream, renderReportXlsx } from './xlsx';
+import { unitReportPdfStream } from './pdf';
+import { unitHeader } from './unit-report';
+import { planningXlsxStream, renderUnitReportXlsx } from './xlsx';
 
 /** A file ready to send: what a download endpoint needs for its headers and body. */
 export interface ExportedFile {
@@ -30,20 +31,35 @@ export async function exportQuarterlyReport(
     { unitCode: header.unit.code, year: header.year, quarter: header.quarter, programCode: options.perProgram ? header.program.code : undefined },
     format,
   );
-  return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body: await reportBody(document, format, options) };
+  return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body: await reportBody([document], format, options, false) };
 }
 
-async function reportBody(document: QuarterlyReportDocument, format: ExportFormat, options: RenderOptions): Promise<Readable> {
+/** One program's report as `{...}`, a unit's as `{ "programs": [...] }`; the other formats look the same. */
+async function reportBody(documents: QuarterlyReportDocument[], format: ExportFormat, options: RenderOptions, unit: boolean): Promise<Readable> {
   switch (format) {
     case 'json':
-      return Readable.from([renderReportJson(document)]);
+      return Readable.from([unit ? renderUnitReportJson(documents) : renderReportJson(documents[0])]);
     case 'csv':
-      return mirCsvStream(document);
+      return unitMirCsvStream(documents);
     case 'xlsx':
-      return Readable.from([await renderReportXlsx(document, options)]);
+      return Readable.from([await renderUnitReportXlsx(documents, options)]);
     case 'pdf':
-      return reportPdfStream(document, options);
+      return unitReportPdfStream(documents, options);
   }
+}
+
+/**
+ * A unit's report for a quarter, all its programs in one file (JSON: `{ "programs": [...] }`), named
+ * after the unit. Every document must be of the same unit, year and quarter.
+ */
+export async function exportUnitReport(
+  documents: QuarterlyReportDocument[],
+  format: ExportFormat,
+  options: RenderOptions = {},
+): Promise<ExportedFile> {
+  const { unit, year, quarter } = unitHeader(documents);
+  const fileName = reportFileName({ unitCode: unit.code, year, quarter }, format);
+  return { fileName, contentType: EXPORT_CONTENT_TYPES[format], body: await reportBody(documents, format, options, true) };
 }
 
 /** Planning's cross-unit view in `format` (JSON, CSV or XLSX; there is no PDF of it). */

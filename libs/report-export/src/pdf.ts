@@ -22,7 +22,8 @@ import {
   quarterLabel,
   scaleLabel,
 } from './labels';
-import type { Breakdown, MirRow, Quarter, QuarterlyReportDocument } from './model';
+import type { Breakdown, MirRow, Quarter, QuarterlyReportDocument, ReportHeader } from './model';
+import { planLines, programLines, programPrefix, unitDocument } from './unit-report';
 
 /*
  * The PDF "Informe Trimestral": landscape Letter in Noto Sans, drawn page by page with PDFKit. Charts are PNG images with their
@@ -105,9 +106,13 @@ function mirColumns(quarter: Quarter): MirColumn[] {
 class ReportPdf {
   private readonly doc: Doc;
 
-  constructor(private readonly report: QuarterlyReportDocument, options: RenderOptions) {
-    const { header } = report;
-    const date = documentDate(report, options);
+  private readonly header: ReportHeader;
+
+  constructor(private readonly reports: QuarterlyReportDocument[], options: RenderOptions) {
+    const unit = unitDocument(reports);
+    const header = unit.header;
+    this.header = header;
+    const date = documentDate(unit, options);
     this.doc = new PDFDocument({
       size: 'LETTER',
       layout: 'landscape',
@@ -120,7 +125,7 @@ class ReportPdf {
       info: {
         Title: `Informe Trimestral ${header.year} T${header.quarter} - ${header.unit.code} ${header.unit.name}`,
         Author: header.municipality,
-        Subject: `${header.program.code} ${header.program.name}`,
+        Subject: reports.map((report) => `${report.header.program.code} ${report.header.program.name}`).join('; '),
         Creator: 'Tequio',
         Producer: 'Tequio',
         CreationDate: date,
@@ -134,7 +139,7 @@ class ReportPdf {
 
   render(): Doc {
     this.doc.addPage();
-    this.header();
+    this.titleBlock();
     this.mirTable();
     this.breakdowns();
     this.dataQuality();
@@ -145,8 +150,7 @@ class ReportPdf {
   }
 
   private pageFooters(): void {
-    const { doc } = this;
-    const { header } = this.report;
+    const { doc, header } = this;
     const range = doc.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
       doc.switchToPage(index);
@@ -184,9 +188,8 @@ class ReportPdf {
     this.doc.moveDown(0.3);
   }
 
-  private header(): void {
-    const { doc } = this;
-    const { header } = this.report;
+  private titleBlock(): void {
+    const { doc, header } = this;
     doc.font(FONT).fontSize(9).fillColor(MUTED).text(`H. Ayuntamiento de ${header.municipality}`, MARGIN, MARGIN);
     doc.font(FONT_BOLD).fontSize(18).fillColor(INK).text(`INFORME TRIMESTRAL ${header.year}`);
     doc.font(FONT).fontSize(11).text(quarterLabel(header.year, header.quarter));
@@ -194,11 +197,10 @@ class ReportPdf {
     const approval = header.approvedOn === null ? '' : `, ${formatLongDate(header.approvedOn)}`;
     const fields: [string, string][] = [
       ['Unidad responsable', `${header.unit.code} - ${header.unit.name}`],
-      ['Programa presupuestario', `${header.program.code} - ${header.program.name}`],
+      ...programLines(this.reports),
       ['Trimestre que se reporta', quarterLabel(header.year, header.quarter)],
       ['Plan', header.plan.name],
-      ['Eje', `${header.plan.axis.code} ${header.plan.axis.name}`],
-      ...header.plan.objectives.map((objective): [string, string] => ['Objetivo', `${objective.code} ${objective.name}`]),
+      ...planLines(this.reports),
       ['Estado', `${STATUS_LABEL[header.status]}${approval}`],
     ];
     const labelWidth = 150;
@@ -233,13 +235,26 @@ class ReportPdf {
 
   private mirTable(): void {
     const { doc } = this;
-    const columns = mirColumns(this.report.header.quarter);
+    const columns = mirColumns(this.header.quarter);
     this.sectionTitle('Matriz de Indicadores para Resultados (MIR)', 80);
-    this.tableHeader(columns);
-    if (this.report.mir.length === 0) {
-      this.doc.moveDown(0.3).font(FONT).fontSize(8).fillColor(INK).text('El programa no tiene indicadores en la MIR.', MARGIN, this.doc.y);
+    for (const report of this.reports) {
+      if (this.reports.length > 1) {
+        this.ensureSpace(90);
+        doc.moveDown(0.4).font(FONT_BOLD).fontSize(9).fillColor(INK).text(`Programa ${report.header.program.code} - ${report.header.program.name}`, MARGIN, doc.y);
+        doc.moveDown(0.2);
+      }
+      this.mirRows(columns, report.mir);
     }
-    for (const row of this.report.mir) {
+    this.semaforoLegend();
+  }
+
+  private mirRows(columns: MirColumn[], rows: MirRow[]): void {
+    const { doc } = this;
+    this.tableHeader(columns);
+    if (rows.length === 0) {
+      doc.moveDown(0.3).font(FONT).fontSize(8).fillColor(INK).text('El programa no tiene indicadores en la MIR.', MARGIN, doc.y);
+    }
+    for (const row of rows) {
       const cellHeight =
         Math.max(...columns.map((column) => this.cellFont(column).heightOfString(column.value(row), { width: column.width - 4 }))) + 6;
       const details = `Método de cálculo: ${row.methodOfCalculation}   ·   Medios de verificación: ${row.meansOfVerification}`;
@@ -261,26 +276,28 @@ class ReportPdf {
       doc.moveTo(MARGIN, top + cellHeight + detailHeight).lineTo(MARGIN + CONTENT_WIDTH, top + cellHeight + detailHeight).lineWidth(0.5).stroke(RULE);
       doc.y = top + cellHeight + detailHeight + 1;
     }
-    this.semaforoLegend();
   }
 
   private semaforoLegend(): void {
     this.ensureSpace(14);
-    const legend = `Semáforo: ${scaleLabel(this.report.semaforo)}.`;
+    const legend = `Semáforo: ${scaleLabel(this.reports[0].semaforo)}.`;
     this.doc.moveDown(0.3).font(FONT).fontSize(7).fillColor(MUTED).text(legend, MARGIN, this.doc.y, { width: CONTENT_WIDTH });
   }
 
   private breakdowns(): void {
-    if (this.report.breakdowns.length === 0) return;
-    this.sectionTitle('Desgloses', chartHeight(this.report.breakdowns[0]) + BREAKDOWN_FRAME_PT);
-    for (const breakdown of this.report.breakdowns) this.breakdown(breakdown);
+    const sections = this.reports.flatMap((report) =>
+      report.breakdowns.map((breakdown) => ({ breakdown, prefix: programPrefix(this.reports, report) })),
+    );
+    if (sections.length === 0) return;
+    this.sectionTitle('Desgloses', chartHeight(sections[0].breakdown) + BREAKDOWN_FRAME_PT);
+    for (const { breakdown, prefix } of sections) this.breakdown(breakdown, prefix);
   }
 
-  private breakdown(breakdown: Breakdown): void {
+  private breakdown(breakdown: Breakdown, prefix: string): void {
     const { doc } = this;
     const height = chartHeight(breakdown);
     this.ensureSpace(height + BREAKDOWN_FRAME_PT);
-    doc.moveDown(0.4).font(FONT_BOLD).fontSize(10).fillColor(INK).text(breakdown.title, MARGIN, doc.y, { width: CONTENT_WIDTH });
+    doc.moveDown(0.4).font(FONT_BOLD).fontSize(10).fillColor(INK).text(`${prefix}${breakdown.title}`, MARGIN, doc.y, { width: CONTENT_WIDTH });
     doc.font(FONT).fontSize(7.5).fillColor(MUTED).text(`${DIMENSION_LABEL[breakdown.dimension]} · métrica ${breakdown.metric}`);
     doc.moveDown(0.3);
     if (breakdown.rows.length === 0) {
@@ -317,12 +334,13 @@ class ReportPdf {
   private dataQuality(): void {
     const { doc } = this;
     this.sectionTitle('Notas de calidad de datos', 30);
-    if (this.report.dataQuality.length === 0) {
+    const warnings = this.reports.flatMap((report) => report.dataQuality.map((warning) => ({ warning, prefix: programPrefix(this.reports, report) })));
+    if (warnings.length === 0) {
       doc.font(FONT).fontSize(8).fillColor(INK).text('Sin observaciones.', MARGIN, doc.y);
       return;
     }
-    for (const warning of this.report.dataQuality) {
-      const subject = warning.indicatorCode === undefined ? '' : `Indicador ${warning.indicatorCode}: `;
+    for (const { warning, prefix } of warnings) {
+      const subject = `${prefix}${warning.indicatorCode === undefined ? '' : `Indicador ${warning.indicatorCode}: `}`;
       this.ensureSpace(20);
       doc.font(FONT).fontSize(8).fillColor(INK).text(`• ${subject}${warning.message}`, MARGIN, doc.y, { width: CONTENT_WIDTH });
       doc.moveDown(0.2);
@@ -331,7 +349,8 @@ class ReportPdf {
 
   private signatures(): void {
     const { doc } = this;
-    const { header, signatures } = this.report;
+    const { header } = this;
+    const { signatures } = this.reports[0];
     this.ensureSpace(120);
     doc.moveDown(1.2);
     if (header.status === 'aprobado' && header.approvedOn !== null) {
@@ -355,10 +374,19 @@ class ReportPdf {
 
 /** The Informe Trimestral as a PDF stream (PDFKit emits it as it is produced). */
 export function reportPdfStream(document: QuarterlyReportDocument, options: RenderOptions = {}): Readable {
-  return new ReportPdf(document, options).render() as unknown as Readable;
+  return unitReportPdfStream([document], options);
+}
+
+/** A unit's Informe Trimestral: the reports of its programs, one after the other, signed once. */
+export function unitReportPdfStream(documents: QuarterlyReportDocument[], options: RenderOptions = {}): Readable {
+  return new ReportPdf(documents, options).render() as unknown as Readable;
 }
 
 /** The Informe Trimestral as PDF bytes. */
 export async function renderReportPdf(document: QuarterlyReportDocument, options: RenderOptions = {}): Promise<Buffer> {
   return streamToBuffer(reportPdfStream(document, options));
+}
+
+export async function renderUnitReportPdf(documents: QuarterlyReportDocument[], options: RenderOptions = {}): Promise<Buffer> {
+  return streamToBuffer(unitReportPdfStream(documents, options));
 }

@@ -7,7 +7,7 @@ import {
   notApplicableNotes,
   quarterShort,
 } from './labels';
-import type { MirRow, PlanningViewRow, Quarter, QuarterlyReportDocument } from './model';
+import type { MirRow, PlanningViewRow, Quarter, QuarterlyReportDocument, ReportHeader } from './model';
 
 /*
  * The tabular sections, defined once: the CSV and the workbook render the same columns in the same
@@ -27,46 +27,53 @@ export interface Column<Row> {
 
 const QUARTERS: Quarter[] = [1, 2, 3, 4];
 
-function quarterColumns(prefix: string, pick: (row: MirRow) => MirRow['programmed']): Column<MirRow>[] {
+/** A MIR row with the header of the report it belongs to (a unit's file holds several programs). */
+export interface MirTableRow {
+  header: ReportHeader;
+  row: MirRow;
+}
+
+export function mirTableRows(documents: QuarterlyReportDocument[]): MirTableRow[] {
+  return documents.flatMap((document) => document.mir.map((row) => ({ header: document.header, row })));
+}
+
+function quarterColumns(prefix: string, pick: (row: MirRow) => MirRow['programmed']): Column<MirTableRow>[] {
   return [
     ...QUARTERS.map((quarter) => ({
       header: `${prefix} ${quarterShort(quarter)}`,
       kind: 'number' as const,
       width: 11,
-      value: (row: MirRow) => pick(row).quarters[quarter - 1],
+      value: ({ row }: MirTableRow) => pick(row).quarters[quarter - 1],
     })),
-    { header: `${prefix} acumulado`, kind: 'number', width: 12, value: (row) => pick(row).cumulative },
+    { header: `${prefix} acumulado`, kind: 'number', width: 12, value: ({ row }) => pick(row).cumulative },
   ];
 }
 
-export function mirColumns(document: QuarterlyReportDocument): Column<MirRow>[] {
-  const { header } = document;
-  return [
-    { header: 'Unidad responsable', kind: 'text', width: 10, value: () => header.unit.code },
-    { header: 'Programa presupuestario', kind: 'text', width: 10, value: () => header.program.code },
-    { header: 'Año', kind: 'number', width: 7, value: () => header.year },
-    { header: 'Trimestre', kind: 'number', width: 9, value: () => header.quarter },
-    { header: 'Código', kind: 'text', width: 9, value: (row) => row.code },
-    { header: 'Nivel', kind: 'text', width: 12, value: (row) => LEVEL_LABEL[row.level] },
-    { header: 'Indicador', kind: 'text', width: 48, value: (row) => row.name },
-    { header: 'Método de cálculo', kind: 'text', width: 48, value: (row) => row.methodOfCalculation },
-    { header: 'Unidad de medida', kind: 'text', width: 14, value: (row) => row.unitOfMeasure },
-    { header: 'Frecuencia', kind: 'text', width: 12, value: (row) => FREQUENCY_LABEL[row.frequency] },
-    { header: 'Sentido', kind: 'text', width: 12, value: (row) => DIRECTION_LABEL[row.direction] },
-    ...quarterColumns('Programado', (row) => row.programmed),
-    ...quarterColumns('Alcanzado', (row) => row.achieved),
-    { header: 'Variación del trimestre', kind: 'number', width: 12, value: (row) => row.variance.quarter.absolute },
-    { header: 'Variación del trimestre %', kind: 'percent', width: 12, value: (row) => row.variance.quarter.relative },
-    { header: 'Variación acumulada', kind: 'number', width: 12, value: (row) => row.variance.cumulative.absolute },
-    { header: 'Variación acumulada %', kind: 'percent', width: 12, value: (row) => row.variance.cumulative.relative },
-    { header: 'Cumplimiento %', kind: 'percent', width: 13, value: (row) => row.compliance },
-    { header: 'Avance anual %', kind: 'percent', width: 13, value: (row) => row.annualProgress },
-    { header: 'Semáforo', kind: 'text', width: 10, value: (row) => SEMAFORO_LABEL[row.semaforo.colour] },
-    { header: 'Banda aplicada', kind: 'text', width: 22, value: (row) => (row.semaforo.band === null ? null : bandLabel(row.semaforo.band)) },
-    { header: 'Medios de verificación', kind: 'text', width: 40, value: (row) => row.meansOfVerification },
-    { header: 'Notas n/a', kind: 'text', width: 30, value: (row) => notApplicableNotes(row.notApplicable) },
-  ];
-}
+export const MIR_COLUMNS: Column<MirTableRow>[] = [
+  { header: 'Unidad responsable', kind: 'text', width: 10, value: ({ header }) => header.unit.code },
+  { header: 'Programa presupuestario', kind: 'text', width: 10, value: ({ header }) => header.program.code },
+  { header: 'Año', kind: 'number', width: 7, value: ({ header }) => header.year },
+  { header: 'Trimestre', kind: 'number', width: 9, value: ({ header }) => header.quarter },
+  { header: 'Código', kind: 'text', width: 9, value: ({ row }) => row.code },
+  { header: 'Nivel', kind: 'text', width: 12, value: ({ row }) => LEVEL_LABEL[row.level] },
+  { header: 'Indicador', kind: 'text', width: 48, value: ({ row }) => row.name },
+  { header: 'Método de cálculo', kind: 'text', width: 48, value: ({ row }) => row.methodOfCalculation },
+  { header: 'Unidad de medida', kind: 'text', width: 14, value: ({ row }) => row.unitOfMeasure },
+  { header: 'Frecuencia', kind: 'text', width: 12, value: ({ row }) => FREQUENCY_LABEL[row.frequency] },
+  { header: 'Sentido', kind: 'text', width: 12, value: ({ row }) => DIRECTION_LABEL[row.direction] },
+  ...quarterColumns('Programado', (row) => row.programmed),
+  ...quarterColumns('Alcanzado', (row) => row.achieved),
+  { header: 'Variación del trimestre', kind: 'number', width: 12, value: ({ row }) => row.variance.quarter.absolute },
+  { header: 'Variación del trimestre %', kind: 'percent', width: 12, value: ({ row }) => row.variance.quarter.relative },
+  { header: 'Variación acumulada', kind: 'number', width: 12, value: ({ row }) => row.variance.cumulative.absolute },
+  { header: 'Variación acumulada %', kind: 'percent', width: 12, value: ({ row }) => row.variance.cumulative.relative },
+  { header: 'Cumplimiento %', kind: 'percent', width: 13, value: ({ row }) => row.compliance },
+  { header: 'Avance anual %', kind: 'percent', width: 13, value: ({ row }) => row.annualProgress },
+  { header: 'Semáforo', kind: 'text', width: 10, value: ({ row }) => SEMAFORO_LABEL[row.semaforo.colour] },
+  { header: 'Banda aplicada', kind: 'text', width: 22, value: ({ row }) => (row.semaforo.band === null ? null : bandLabel(row.semaforo.band)) },
+  { header: 'Medios de verificación', kind: 'text', width: 40, value: ({ row }) => row.meansOfVerification },
+  { header: 'Notas n/a', kind: 'text', width: 30, value: ({ row }) => notApplicableNotes(row.notApplicable) },
+];
 
 export const PLANNING_COLUMNS: Column<PlanningViewRow>[] = [
   { header: 'Unidad responsable', kind: 'text', width: 10, value: (row) => row.unit.code },

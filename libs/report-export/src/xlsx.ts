@@ -14,7 +14,8 @@ import {
   scaleLabel,
 } from './labels';
 import type { Breakdown, PlanningView, QuarterlyReportDocument, SemaforoColour } from './model';
-import { Column, PLANNING_COLUMNS, mirColumns } from './tables';
+import { Column, MIR_COLUMNS, PLANNING_COLUMNS, mirTableRows } from './tables';
+import { planLines, programLines, programPrefix, unitDocument } from './unit-report';
 import { streamToBuffer } from './streams';
 import { setZipEntryDates } from './zip-dates';
 
@@ -89,7 +90,8 @@ function addTableSheet<Row>(
   return sheet;
 }
 
-function addHeaderSheet(workbook: ExcelJS.Workbook, document: QuarterlyReportDocument): void {
+function addHeaderSheet(workbook: ExcelJS.Workbook, documents: QuarterlyReportDocument[]): void {
+  const document = unitDocument(documents);
   const { header } = document;
   const sheet = workbook.addWorksheet('Encabezado', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [{ width: 28 }, { width: 90 }, { width: 40 }, { width: 16 }];
@@ -97,12 +99,11 @@ function addHeaderSheet(workbook: ExcelJS.Workbook, document: QuarterlyReportDoc
   const fields: [string, string | number][] = [
     ['Municipio', header.municipality],
     ['Unidad responsable', `${header.unit.code} - ${header.unit.name}`],
-    ['Programa presupuestario', `${header.program.code} - ${header.program.name}`],
+    ...programLines(documents),
     ['Año', header.year],
     ['Trimestre', header.quarter],
     ['Plan', header.plan.name],
-    ['Eje', `${header.plan.axis.code} ${header.plan.axis.name}`],
-    ...header.plan.objectives.map((objective): [string, string] => ['Objetivo', `${objective.code} ${objective.name}`]),
+    ...planLines(documents),
     ['Semáforo', scaleLabel(document.semaforo)],
     ['Estado', STATUS_LABEL[header.status]],
     ['Fecha de aprobación', header.approvedOn === null ? 'Sin aprobar' : formatLongDate(header.approvedOn)],
@@ -124,9 +125,9 @@ function addHeaderSheet(workbook: ExcelJS.Workbook, document: QuarterlyReportDoc
   }
 }
 
-function addBreakdown(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, breakdown: Breakdown): void {
+function addBreakdown(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, breakdown: Breakdown, prefix: string): void {
   sheet.addRow([]);
-  sheet.addRow([breakdown.title]).font = { bold: true, size: 12 };
+  sheet.addRow([`${prefix}${breakdown.title}`]).font = { bold: true, size: 12 };
   sheet.addRow([`Métrica: ${breakdown.metric}`]);
   styleHeaderRow(sheet.addRow([DIMENSION_LABEL[breakdown.dimension], 'Valor', 'Porcentaje']));
   const firstDataRow = sheet.rowCount + 1;
@@ -156,34 +157,46 @@ function addBreakdown(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, brea
   for (let index = 0; index < rowsBelow; index++) sheet.addRow([]);
 }
 
-function addBreakdownSheet(workbook: ExcelJS.Workbook, document: QuarterlyReportDocument): void {
+function addBreakdownSheet(workbook: ExcelJS.Workbook, documents: QuarterlyReportDocument[]): void {
   const sheet = workbook.addWorksheet('Desgloses', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [{ width: 40 }, { width: 12 }, { width: 12 }, { width: 4 }];
-  sheet.addRow([`Desgloses del ${quarterLabel(document.header.year, document.header.quarter)}`]).font = { bold: true, size: 14 };
-  for (const breakdown of document.breakdowns) addBreakdown(workbook, sheet, breakdown);
+  const { header } = documents[0];
+  sheet.addRow([`Desgloses del ${quarterLabel(header.year, header.quarter)}`]).font = { bold: true, size: 14 };
+  for (const document of documents) {
+    for (const breakdown of document.breakdowns) addBreakdown(workbook, sheet, breakdown, programPrefix(documents, document));
+  }
 }
 
-function addDataQualitySheet(workbook: ExcelJS.Workbook, document: QuarterlyReportDocument): void {
+function addDataQualitySheet(workbook: ExcelJS.Workbook, documents: QuarterlyReportDocument[]): void {
   const sheet = workbook.addWorksheet('Calidad de datos', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = [
     { header: 'Código', width: 28 },
+    { header: 'Programa', width: 10 },
     { header: 'Indicador', width: 12 },
     { header: 'Nota', width: 100 },
   ];
   styleHeaderRow(sheet.getRow(1));
-  for (const warning of document.dataQuality) {
-    sheet.addRow([warning.code, warning.indicatorCode ?? '', warning.message]).getCell(3).alignment = { wrapText: true };
+  for (const document of documents) {
+    for (const warning of document.dataQuality) {
+      const row = sheet.addRow([warning.code, document.header.program.code, warning.indicatorCode ?? '', warning.message]);
+      row.getCell(4).alignment = { wrapText: true };
+    }
   }
 }
 
 /** The report as a workbook: Encabezado, MIR, Desgloses, Calidad de datos. */
 export async function renderReportXlsx(document: QuarterlyReportDocument, options: RenderOptions = {}): Promise<Buffer> {
-  const date = documentDate(document, options);
+  return renderUnitReportXlsx([document], options);
+}
+
+/** A unit's report as one workbook: the same four sheets, every program's rows in them. */
+export async function renderUnitReportXlsx(documents: QuarterlyReportDocument[], options: RenderOptions = {}): Promise<Buffer> {
+  const date = documentDate(unitDocument(documents), options);
   const workbook = dated(new ExcelJS.Workbook(), date);
-  addHeaderSheet(workbook, document);
-  addTableSheet(workbook, 'MIR', mirColumns(document), document.mir, (row) => row.semaforo.colour);
-  addBreakdownSheet(workbook, document);
-  addDataQualitySheet(workbook, document);
+  addHeaderSheet(workbook, documents);
+  addTableSheet(workbook, 'MIR', MIR_COLUMNS, mirTableRows(documents), ({ row }) => row.semaforo.colour);
+  addBreakdownSheet(workbook, documents);
+  addDataQualitySheet(workbook, documents);
   return workbookBytes(workbook, date);
 }
 
