@@ -10,6 +10,16 @@ describe('document schemas', () => {
     expect(planningViewSchema.parse(view)).toEqual(view);
   });
 
+  it('require the approval date exactly when the report is approved', () => {
+    const noDate = { ...REPORT_402_Q3_2025, header: { ...REPORT_402_Q3_2025.header, approvedOn: null } };
+    const result = quarterlyReportDocumentSchema.safeParse(noDate);
+    expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['header.approvedOn', 'approvedOn: obligatoria en un informe aprobado y vacía en uno sin aprobar'],
+    ]);
+    const draftWithDate = { ...asDraft(REPORT_402_Q3_2025), header: { ...asDraft(REPORT_402_Q3_2025).header, approvedOn: '2025-10-15' } };
+    expect(quarterlyReportDocumentSchema.safeParse(draftWithDate).success).toBe(false);
+  });
+
   it('name the damaged field of a snapshot', () => {
     const damaged = JSON.parse(JSON.stringify(REPORT_402_Q3_2025));
     damaged.mir[1].achieved.quarters = [1, 2, 3];

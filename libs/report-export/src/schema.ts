@@ -47,6 +47,10 @@ export const quarterlyReportDocumentSchema: z.ZodType<QuarterlyReportDocument> =
     plan: z.object({ name: z.string(), axis: codeAndName, objectives: z.array(codeAndName) }),
     status: z.enum(['borrador', 'elaborado', 'validado', 'aprobado']),
     approvedOn: isoDate.nullable(),
+  }).refine((header) => (header.status === 'aprobado') === (header.approvedOn !== null), {
+    // The approval date is what makes an approved export the same bytes every time.
+    path: ['approvedOn'],
+    message: 'approvedOn: obligatoria en un informe aprobado y vacía en uno sin aprobar',
   }),
   semaforo: semaforoScale,
   mir: z.array(mirRow),
