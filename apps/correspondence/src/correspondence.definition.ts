@@ -1,3 +1,4 @@
+import { calendarDirectoryFeature } from '@tequio/calendar';
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
 import { AuditModule } from './audit/audit.module';
@@ -19,6 +20,7 @@ export const correspondenceService: ServiceDefinition = {
   defaultPort: 3003,
   features: [
     unitDirectoryFeature,
+    calendarDirectoryFeature,
     { module: AuditModule },
     { module: SettingsModule, entities: [CorrespondenceSettings], migrations: [Correspondence1763700004000] },
     { module: DocumentsModule, entities: [CorrespondenceDocument, DocumentTurn, DocumentStatusChange] },

@@ -1,5 +1,5 @@
-import { DocumentTurned } from '@tequio/contracts';
-import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { CalendarChanged, DocumentRescheduled, DocumentTurned, Topic } from '@tequio/contracts';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
 import { citizenDocument, CORRESPONDENCE_TOPICS, expectEventsFreeOfPersonalData, PERSONAL, publishUnits } from './support';
 
@@ -286,6 +286,38 @@ describe('front desk documents (real PostgreSQL and Kafka)', () => {
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((status) => status !== 429).every((status) => status === 404)).toBe(true);
+  });
+
+  it('computes due dates with the municipality calendar and moves open ones when it changes', async () => {
+    const publishCalendar = async (version: number, holidays: { date: string; name: string }[]) => {
+      const calendarId = `${tenant}:2025`;
+      await produceRaw(Topic.CatalogCalendarV1, [
+        cloudEventMessage(CalendarChanged, { subject: calendarId, tenant, data: { calendarId, year: 2025, cutoff: '15:00', timeZone: 'America/Mexico_City', holidays, version } }),
+      ]);
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        const rows = await database.query(`SELECT 1 FROM correspondence.calendar_replica WHERE tenant = $1 AND version = $2`, [tenant, version]);
+        if (rows.length > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`calendar version ${version} never reached the replica`);
+    };
+    await publishCalendar(1, [{ date: '2025-07-07', name: 'Día festivo municipal' }]);
+    const document = await register();
+    const [turn] = (await turnTo(document.id, ['801'])).turns;
+    // Wednesday 2 July + 10 business days, skipping the weekends and Monday 7 July: Thursday 17 July.
+    expect(turn.dueOn).toBe('2025-07-17');
+
+    await publishCalendar(2, [
+      { date: '2025-07-07', name: 'Día festivo municipal' },
+      { date: '2025-07-10', name: 'Guelaguetza' },
+    ]);
+    const rescheduled = await tap.waitFor(
+      (message) => message.key === document.id && message.headers['ce_type'] === DocumentRescheduled.type,
+      'the rescheduled document',
+    );
+    expect(JSON.parse(rescheduled.value!).turns[0].dueOn).toBe('2025-07-18');
+    expect((await http().get(`/documents/${document.id}`).set(desk)).body.turns[0].dueOn).toBe('2025-07-18');
   });
 
   it('publishes no personal data in any correspondence event', async () => {

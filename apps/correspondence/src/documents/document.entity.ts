@@ -105,6 +105,10 @@ export class DocumentTurn {
   @Column('timestamptz', { name: 'turned_at' })
   turnedAt: Date;
 
+  /** The term the due date was computed with, to recompute it when the calendar changes. */
+  @Column('integer', { name: 'response_business_days', nullable: true })
+  responseBusinessDays: number | null;
+
   @Column('date', { name: 'due_on', nullable: true })
   dueOn: string | null;
 

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UnitDirectoryModule } from '@tequio/unit-directory';
-import { BusinessCalendar, WeekendOnlyCalendar } from '../calendar/business-calendar';
+import { CalendarDirectoryModule } from '@tequio/calendar';
+import { BusinessCalendar, ReplicatedCalendar } from '../calendar/business-calendar';
 import { NumberCounterRepository } from '../numbering/number-counter.repository';
 import { SettingsModule } from '../settings/settings.module';
 import { CorrespondenceDocument, DocumentStatusChange, DocumentTurn } from './document.entity';
@@ -11,9 +12,9 @@ import { DocumentsService } from './documents.service';
 import { OverdueJob } from './overdue.job';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CorrespondenceDocument, DocumentTurn, DocumentStatusChange]), SettingsModule, UnitDirectoryModule],
+  imports: [TypeOrmModule.forFeature([CorrespondenceDocument, DocumentTurn, DocumentStatusChange]), SettingsModule, UnitDirectoryModule, CalendarDirectoryModule],
   controllers: [DocumentsController],
-  providers: [DocumentsRepository, DocumentsService, NumberCounterRepository, OverdueJob, { provide: BusinessCalendar, useClass: WeekendOnlyCalendar }],
+  providers: [DocumentsRepository, DocumentsService, NumberCounterRepository, OverdueJob, { provide: BusinessCalendar, useClass: ReplicatedCalendar }],
   exports: [DocumentsRepository],
 })
 export class DocumentsModule {}

@@ -116,6 +116,17 @@ export class DocumentsRepository extends DatabaseRepository {
     return { items: ids.flatMap((row) => byId.get(row.id) ?? []), total };
   }
 
+  /** Documents of a tenant with an open turn (requiring an answer) turned in the given years. */
+  async withOpenTurnsTurnedIn(manager: EntityManager, tenant: string, fromYear: number, toYear: number, timeZone: string): Promise<string[]> {
+    const rows: { documentId: string }[] = await manager.query(
+      `SELECT DISTINCT document_id AS "documentId" FROM document_turn
+       WHERE tenant = $1 AND status IN ('turnado', 'acusado') AND requires_response
+         AND extract(year FROM turned_at AT TIME ZONE $4) BETWEEN $2 AND $3`,
+      [tenant, fromYear, toYear, timeZone],
+    );
+    return rows.map((row) => row.documentId);
+  }
+
   /** Documents with an open turn past its due date (any municipality): candidates for the overdue sweep. */
   overdueCandidates(today: string, limit: number): Promise<{ tenant: string; documentId: string }[]> {
     return this.dataSource.query(

@@ -1,4 +1,5 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { CalendarChange, CalendarChangeListeners } from '@tequio/calendar';
 import { TequioClaims } from '@tequio/auth';
 import {
   calendarDay,
@@ -11,6 +12,7 @@ import {
   DocumentReassigned,
   DocumentReclassified,
   DocumentRegistered,
+  DocumentRescheduled,
   DocumentTurned,
   EventDefinition,
 } from '@tequio/contracts';
@@ -66,7 +68,7 @@ const SYSTEM_ACTOR = 'sistema:vencimientos';
  * snapshot to the outbox and the audit entry in one transaction (see `change`).
  */
 @Injectable()
-export class DocumentsService {
+export class DocumentsService implements OnModuleInit {
   constructor(
     private readonly documents: DocumentsRepository,
     private readonly counters: NumberCounterRepository,
@@ -75,7 +77,12 @@ export class DocumentsService {
     private readonly calendar: BusinessCalendar,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
+    private readonly calendarChanges: CalendarChangeListeners,
   ) {}
+
+  onModuleInit(): void {
+    this.calendarChanges.register((change) => this.reschedule(change));
+  }
 
   async register(user: TequioClaims, dto: RegisterDocumentDto): Promise<DocumentView & { trackingCode: string }> {
     if (!user.units.includes(dto.deskUnitCode) && !user.roles.includes('admin')) {
@@ -319,6 +326,34 @@ export class DocumentsService {
     return marked;
   }
 
+  /**
+   * A municipality's calendar changed: recompute the due dates of its open turns (not yet overdue) turned in that
+   * year or the one before, in the transaction that stores the new calendar.
+   */
+  private async reschedule(change: CalendarChange): Promise<void> {
+    const settings = await this.settings.current(change.tenant);
+    const system: TequioClaims = { sub: 'sistema:calendario', tenant: change.tenant, roles: ['admin'], units: [] };
+    for (const documentId of await this.documents.withOpenTurnsTurnedIn(change.manager, change.tenant, change.year - 1, change.year, TIME_ZONE)) {
+      await this.changeIfNeeded(
+        system,
+        documentId,
+        async ({ manager, turns }) => {
+          let moved = false;
+          for (const turn of turns) {
+            if ((turn.status !== 'turnado' && turn.status !== 'acusado') || !turn.requiresResponse || turn.dueOn === null) continue;
+            const dueOn = await this.calendar.addBusinessDays(change.tenant, calendarDay(turn.turnedAt, TIME_ZONE), turn.responseBusinessDays ?? settings.responseBusinessDays, manager);
+            if (dueOn !== turn.dueOn) {
+              turn.dueOn = dueOn;
+              moved = true;
+            }
+          }
+          return moved ? { event: DocumentRescheduled, action: 'rescheduled', changes: [] } : null;
+        },
+        change.manager,
+      );
+    }
+  }
+
   private onTurn(
     user: TequioClaims,
     id: string,
@@ -356,8 +391,9 @@ export class DocumentsService {
     user: TequioClaims,
     id: string,
     apply: (context: ChangeContext) => Promise<ChangeResult | null>,
+    outer?: EntityManager,
   ): Promise<DocumentView | null> {
-    return this.documents.transaction(async (manager) => {
+    const work = async (manager: EntityManager): Promise<DocumentView | null> => {
       const document = await this.documents.lock(manager, user.tenant, id);
       if (!document) throw notFound(id);
       const turns = await this.documents.turnsOf([id], manager);
@@ -381,7 +417,8 @@ export class DocumentsService {
       await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'document', entityId: id, action: result.action, before, after: snapshot, reason: result.reason });
       const names = await this.documents.unitNames(user.tenant, turns.map((turn) => turn.unitCode));
       return documentView(document, turns, names, mayReadPersonalData(user, document, turns));
-    });
+    };
+    return outer ? work(outer) : this.documents.transaction(work);
   }
 
   private async newTurn(
@@ -404,7 +441,8 @@ export class DocumentsService {
       oficioNumber: formatNumber(settings.oficioFormat, year, sequence),
       requiresResponse,
       turnedAt,
-      dueOn: requiresResponse ? await this.calendar.addBusinessDays(document.tenant, day, responseDays) : null,
+      responseBusinessDays: requiresResponse ? responseDays : null,
+      dueOn: requiresResponse ? await this.calendar.addBusinessDays(document.tenant, day, responseDays, manager) : null,
       status: 'turnado' as const,
       instructions: null,
       acknowledgedAt: null,

@@ -73,6 +73,7 @@ export class Correspondence1763700004000 implements MigrationInterface {
         oficio_number text NOT NULL,
         requires_response boolean NOT NULL,
         turned_at timestamptz NOT NULL,
+        response_business_days integer,
         due_on date,
         status text NOT NULL,
         instructions text,

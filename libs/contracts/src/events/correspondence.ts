@@ -140,6 +140,11 @@ export const DocumentOverdue = documentEvent('overdue', 'A turn that required an
   turns: [{ ...turnExample, status: 'vencido' }],
   version: 3,
 });
+export const DocumentRescheduled = documentEvent(
+  'rescheduled',
+  "The municipality's calendar of non-working days changed: the due dates of the document's open turns were recomputed.",
+  { ...turned, turns: [{ ...turnExample, dueOn: '2025-07-17' }], version: 3 },
+);
 export const DocumentReclassified = documentEvent('reclassified', 'A document changed its type, channel, sender kind or requester category.', {
   ...documentExample,
   type: 'invitacion',
@@ -160,6 +165,7 @@ export const DOCUMENT_EVENTS = [
   DocumentClosed,
   DocumentReassigned,
   DocumentOverdue,
+  DocumentRescheduled,
   DocumentReclassified,
   DocumentCancelled,
 ] as const;
