@@ -1,3 +1,4 @@
+import { attachmentsFeature } from '@tequio/attachments';
 import { calendarDirectoryFeature } from '@tequio/calendar';
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
@@ -21,6 +22,7 @@ export const correspondenceService: ServiceDefinition = {
   features: [
     unitDirectoryFeature,
     calendarDirectoryFeature,
+    attachmentsFeature,
     { module: AuditModule },
     { module: SettingsModule, entities: [CorrespondenceSettings], migrations: [Correspondence1763700004000] },
     { module: DocumentsModule, entities: [CorrespondenceDocument, DocumentTurn, DocumentStatusChange] },

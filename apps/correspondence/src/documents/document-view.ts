@@ -73,7 +73,7 @@ export function turnView(turn: DocumentTurn, unitNames: Map<string, string>, wit
     answeredAt: turn.answeredAt,
     closedAt: turn.closedAt,
     ...(withText
-      ? { instructions: turn.instructions, answerSummary: turn.answerSummary, closeReason: turn.closeReason, reassignReason: turn.reassignReason }
+      ? { instructions: turn.instructions, answerSummary: turn.answerSummary, answerAttachmentIds: turn.answerAttachmentIds, closeReason: turn.closeReason, reassignReason: turn.reassignReason }
       : {}),
   };
 }

@@ -87,6 +87,11 @@ export class AnswerTurnDto extends createZodDto(
       turnId,
       answeredAt: instant.optional().meta({ example: '2025-07-10T12:00:00-06:00' }),
       summary: text(4000).meta({ example: 'Se repararon las tres luminarias el 9 de julio.' }),
+      attachmentIds: z
+        .array(z.uuid('identificador de adjunto (UUID)'))
+        .max(10, 'a lo más 10 adjuntos')
+        .optional()
+        .meta({ example: ['0f3c2b1a-9d8e-4f7a-8b6c-5d4e3f2a1b0c'], description: 'Adjuntos del documento (subidos antes) que forman la respuesta' }),
     })
     .strict(),
 ) {}
@@ -156,6 +161,7 @@ const turnExample = {
   acknowledgedAt: '2025-07-03T15:00:00.000Z',
   answeredAt: null,
   answerSummary: null,
+  answerAttachmentIds: [],
   closedAt: null,
   closeReason: null,
   reassignReason: null,

@@ -127,6 +127,10 @@ export class DocumentTurn {
   @Column('text', { name: 'answer_summary', nullable: true })
   answerSummary: string | null;
 
+  /** The answer's files, attachments of the document (e.g. the unit's signed letter). */
+  @Column('uuid', { name: 'answer_attachment_ids', array: true, default: () => "'{}'" })
+  answerAttachmentIds: string[];
+
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt: Date | null;
 

@@ -16,7 +16,9 @@ import {
   DocumentTurned,
   EventDefinition,
 } from '@tequio/contracts';
+import { AttachmentsService, AttachmentView, OpenedAttachment } from '@tequio/attachments';
 import { AuditTrail, OutboxService } from '@tequio/persistence';
+import type { IncomingMessage } from 'node:http';
 import { Page, todayInMexico } from '@tequio/platform';
 import { UnitReplicaRepository } from '@tequio/unit-directory';
 import { randomUUID } from 'node:crypto';
@@ -78,6 +80,7 @@ export class DocumentsService implements OnModuleInit {
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
     private readonly calendarChanges: CalendarChangeListeners,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   onModuleInit(): void {
@@ -172,6 +175,42 @@ export class DocumentsService implements OnModuleInit {
     };
   }
 
+  /** Scans of the letter, annexes, the unit's answer: for the desk and the units it was turned to. */
+  async attach(user: TequioClaims, id: string, request: IncomingMessage): Promise<{ attachments: AttachmentView[] }> {
+    const { document } = await this.requireHandler(user, id);
+    if (document.status === 'cancelado') throw documentConflict(document.status, 'adjuntar archivos a');
+    const { attachments } = await this.attachments.receive(request, { tenant: user.tenant, owner: documentOwner(id), uploadedBy: user.sub });
+    return { attachments };
+  }
+
+  async listAttachments(user: TequioClaims, id: string): Promise<{ items: AttachmentView[] }> {
+    await this.requireHandler(user, id);
+    return { items: await this.attachments.list(user.tenant, documentOwner(id)) };
+  }
+
+  /** A file of the document (its bytes may hold personal data: the read is audited). */
+  async openAttachment(user: TequioClaims, id: string, attachmentId: string): Promise<OpenedAttachment> {
+    await this.requireHandler(user, id);
+    const opened = await this.attachments.open(user.tenant, attachmentId);
+    if (opened.attachment.ownerType !== documentOwner(id).type || opened.attachment.ownerId !== id) {
+      opened.stream.destroy();
+      throw new NotFoundException(`attachmentId: el documento no tiene el adjunto ${attachmentId}`);
+    }
+    await this.documents.transaction((manager) =>
+      this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'document', entityId: id, action: 'attachment_read', after: { attachmentId } }),
+    );
+    return opened;
+  }
+
+  /** The document, for the desk or a unit it is currently turned to; 404 or 403 otherwise. */
+  private async requireHandler(user: TequioClaims, id: string): Promise<{ document: CorrespondenceDocument; turns: DocumentTurn[] }> {
+    const document = await this.documents.find(user.tenant, id);
+    if (!document) throw notFound(id);
+    const turns = await this.documents.turnsOf([id]);
+    if (!mayReadPersonalData(user, document, turns)) throw new ForbiddenException(`documentId: el documento ${document.folio} no fue turnado a sus unidades`);
+    return { document, turns };
+  }
+
   /** Lists never carry personal data: one page of ids, codes, enums and dates. */
   async list(user: TequioClaims, query: ListDocumentsQueryDto): Promise<Page<DocumentView>> {
     const { items, total } = await this.documents.list({
@@ -226,10 +265,16 @@ export class DocumentsService implements OnModuleInit {
     });
   }
 
-  answer(user: TequioClaims, id: string, dto: AnswerTurnDto): Promise<DocumentView> {
+  async answer(user: TequioClaims, id: string, dto: AnswerTurnDto): Promise<DocumentView> {
+    const attachmentIds = [...new Set(dto.attachmentIds ?? [])];
+    const attached = new Set((await this.attachments.list(user.tenant, documentOwner(id))).map((attachment) => attachment.id));
+    attachmentIds.forEach((attachmentId, index) => {
+      if (!attached.has(attachmentId)) throw new BadRequestException(`attachmentIds.${index}: el adjunto ${attachmentId} no pertenece al documento`);
+    });
     return this.onTurn(user, id, dto.turnId, 'answer', (turn) => {
       turn.answeredAt = atOrNow(dto.answeredAt, turn.turnedAt, 'answeredAt');
       turn.answerSummary = dto.summary;
+      turn.answerAttachmentIds = attachmentIds;
       return { event: DocumentAnswered, action: 'answered' };
     });
   }
@@ -448,6 +493,7 @@ export class DocumentsService implements OnModuleInit {
       acknowledgedAt: null,
       answeredAt: null,
       answerSummary: null,
+      answerAttachmentIds: [],
       closedAt: null,
       closeReason: null,
       reassignReason: null,
@@ -462,6 +508,10 @@ export class DocumentsService implements OnModuleInit {
       throw new BadRequestException(`${field}: la unidad ${code} dejó de operar el ${unit.activeTo}`);
     }
   }
+}
+
+function documentOwner(id: string) {
+  return { type: 'correspondence.document', id };
 }
 
 function notFound(id: string): NotFoundException {

@@ -80,6 +80,7 @@ export class Correspondence1763700004000 implements MigrationInterface {
         acknowledged_at timestamptz,
         answered_at timestamptz,
         answer_summary text,
+        answer_attachment_ids uuid[] NOT NULL DEFAULT '{}',
         closed_at timestamptz,
         close_reason text,
         reassign_reason text,
