@@ -83,37 +83,36 @@ export class DocumentsRepository extends DatabaseRepository {
     return new Map(rows.map((row) => [row.code, row.name]));
   }
 
+  /** One page, newest first, and the total: two queries (count and page), both served by the tenant indexes. */
   async list(filter: DocumentListFilter): Promise<{ items: CorrespondenceDocument[]; total: number }> {
-    const conditions = ['d.tenant = $1'];
-    const params: unknown[] = [filter.tenant];
-    const add = (sql: (placeholder: string) => string, value: unknown) => conditions.push(sql(`$${params.push(value)}`));
-    if (filter.status) add((p) => `d.status = ${p}`, filter.status);
-    if (filter.type) add((p) => `d.type = ${p}`, filter.type);
-    if (filter.channel) add((p) => `d.channel = ${p}`, filter.channel);
-    if (filter.folio) add((p) => `d.folio = ${p}`, filter.folio);
+    const builder = this.dataSource
+      .getRepository(CorrespondenceDocument)
+      .createQueryBuilder('d')
+      .where('d.tenant = :tenant', { tenant: filter.tenant })
+      .orderBy('d.received_at', 'DESC')
+      .addOrderBy('d.id')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.status) builder.andWhere('d.status = :status', { status: filter.status });
+    if (filter.type) builder.andWhere('d.type = :type', { type: filter.type });
+    if (filter.channel) builder.andWhere('d.channel = :channel', { channel: filter.channel });
+    if (filter.folio) builder.andWhere('d.folio = :folio', { folio: filter.folio });
     // Day bounds in the municipality's time zone, as instants, so the received_at index serves the range.
-    if (filter.from) add((p) => `d.received_at >= (${p}::date)::timestamp AT TIME ZONE $${params.push(filter.timeZone)}`, filter.from);
-    if (filter.to) add((p) => `d.received_at < ((${p}::date + 1)::timestamp AT TIME ZONE $${params.push(filter.timeZone)})`, filter.to);
+    if (filter.from) builder.andWhere('d.received_at >= (CAST(:from AS date)::timestamp AT TIME ZONE :timeZone)', { from: filter.from, timeZone: filter.timeZone });
+    if (filter.to) builder.andWhere('d.received_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :timeZone)', { to: filter.to, timeZone: filter.timeZone });
     if (filter.unitCode) {
-      add((p) => `EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = ${p} AND t.status <> 'reasignado')`, filter.unitCode);
+      builder.andWhere(`EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = :unitCode AND t.status <> 'reasignado')`, {
+        unitCode: filter.unitCode,
+      });
     }
     if (filter.visibleToUnits) {
-      add(
-        (p) =>
-          `(d.desk_unit_code = ANY(${p}) OR EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = ANY(${p}) AND t.status <> 'reasignado'))`,
-        filter.visibleToUnits,
+      builder.andWhere(
+        `(d.desk_unit_code = ANY(:units) OR EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = ANY(:units) AND t.status <> 'reasignado'))`,
+        { units: filter.visibleToUnits },
       );
     }
-    const where = conditions.join(' AND ');
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM document d WHERE ${where}`, params);
-    const ids: { id: string }[] = await this.dataSource.query(
-      `SELECT d.id FROM document d WHERE ${where} ORDER BY d.received_at DESC, d.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.limit, filter.offset],
-    );
-    if (ids.length === 0) return { items: [], total };
-    const rows = await this.dataSource.getRepository(CorrespondenceDocument).findBy({ id: In(ids.map((row) => row.id)) });
-    const byId = new Map(rows.map((row) => [row.id, row]));
-    return { items: ids.flatMap((row) => byId.get(row.id) ?? []), total };
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
   }
 
   /** Documents of a tenant with an open turn (requiring an answer) turned in the given years. */
