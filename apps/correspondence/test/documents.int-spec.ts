@@ -242,6 +242,23 @@ describe('front desk documents (real PostgreSQL and Kafka)', () => {
     expect(late.body.status).toBe('respondido');
   });
 
+  it('reclassifies a document (now a designation): its snapshot moves to requiresResponse=false', async () => {
+    const document = await register();
+    const reclassified = await http().patch(`/documents/${document.id}`).set(desk).send({ type: 'invitacion', requiresResponse: false, channel: 'mensajeria' });
+    expect(reclassified.status).toBe(200);
+    expect(reclassified.body).toMatchObject({ type: 'invitacion', channel: 'mensajeria', requiresResponse: false, version: 2 });
+    const event = await tap.waitFor((message) => message.key === document.id && JSON.parse(message.value ?? '{}').version === 2, 'the reclassified snapshot');
+    expect(event.headers['ce_type']).toBe('tequio.correspondence.document.reclassified');
+    expect(JSON.parse(event.value!)).toMatchObject({ type: 'invitacion', requiresResponse: false });
+    const [turn] = (await turnTo(document.id, ['650'])).turns;
+    expect(turn).toMatchObject({ requiresResponse: false, dueOn: null });
+    const late = await http().patch(`/documents/${document.id}`).set(desk).send({ requiresResponse: true });
+    expect(late.status).toBe(400);
+    expect(late.body.message).toMatch(/^requiresResponse: el documento ya fue turnado/);
+    const byUnit = await http().patch(`/documents/${document.id}`).set(bearer(['clerk'], { tenant, units: ['650'] })).send({ channel: 'ventanilla' });
+    expect(byUnit.status).toBe(403);
+  });
+
   it('cancels a document registered by mistake', async () => {
     const document = await register();
     const cancelled = await http().post(`/documents/${document.id}/cancellation`).set(desk).send({ reason: 'Registrado dos veces' });
