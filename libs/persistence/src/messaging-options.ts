@@ -1,9 +1,13 @@
+import type { KafkaSecurity } from './kafka/kafka-client';
+
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
 export interface MessagingOptions {
   /** Service name: kafkajs client id, CloudEvents `source` (`/tequio/<service>`) and inbox consumer name. */
   service: string;
   brokers: string[];
+  /** TLS/SASL of the brokers' listener. */
+  security?: KafkaSecurity;
   /** How often the relay looks for unsent outbox rows when idle. */
   outboxPollMs: number;
   outboxBatchSize: number;

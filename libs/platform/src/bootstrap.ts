@@ -4,6 +4,7 @@ import { MicroserviceOptions, Transport } from '@nestjs/microservices';
 import { EventProducer, kafkaTransportClientOptions } from '@tequio/persistence';
 import { Partitioners } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
+import { kafkaSecurity } from './config/kafka-security';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
 import { setupOpenApi } from './http/swagger';
@@ -26,7 +27,7 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
       {
         transport: Transport.KAFKA,
         options: {
-          client: kafkaTransportClientOptions(`tequio-${definition.name}-consumer`, config.KAFKA_BROKERS),
+          client: kafkaTransportClientOptions(`tequio-${definition.name}-consumer`, config.KAFKA_BROKERS, kafkaSecurity(config)),
           consumer: { groupId: config.KAFKA_CONSUMER_GROUP, allowAutoTopicCreation: true },
           subscribe: { fromBeginning: true },
           producer: { createPartitioner: Partitioners.DefaultPartitioner },

@@ -9,6 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
+import { kafkaSecurity } from './config/kafka-security';
 import { ServiceConfig } from './config/service-config';
 import { dataSourceOptions } from './database/migrations';
 import { HealthController } from './health/health.controller';
@@ -49,6 +50,7 @@ export class PlatformModule {
         MessagingModule.forRoot({
           service: definition.name,
           brokers: config.KAFKA_BROKERS,
+          security: kafkaSecurity(config),
           outboxPollMs: config.OUTBOX_POLL_MS,
           outboxBatchSize: config.OUTBOX_BATCH_SIZE,
           relayEnabled: true,

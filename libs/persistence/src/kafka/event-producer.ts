@@ -13,7 +13,7 @@ export class EventProducer implements OnApplicationShutdown {
   private producer?: Promise<Producer>;
 
   constructor(@Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
-    this.kafka = createKafkaClient(`tequio-${options.service}`, options.brokers);
+    this.kafka = createKafkaClient(`tequio-${options.service}`, options.brokers, options.security);
   }
 
   async send(topicMessages: { topic: string; messages: Message[] }[]): Promise<void> {

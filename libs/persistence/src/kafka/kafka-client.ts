@@ -1,5 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { Kafka, logLevel, LogEntry } from 'kafkajs';
+import { Kafka, KafkaConfig, logLevel, LogEntry } from 'kafkajs';
+
+/** TLS and SASL settings of the brokers' listener; empty for a plaintext development broker. */
+export type KafkaSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 
 const nestLogger = new Logger('kafkajs');
 
@@ -18,10 +21,11 @@ function logCreator() {
  * Short client-level retries: during a broker outage callers (relay, dead-lettering) fail fast
  * and apply their own backoff instead of blocking for minutes.
  */
-export function createKafkaClient(clientId: string, brokers: string[]): Kafka {
+export function createKafkaClient(clientId: string, brokers: string[], security: KafkaSecurity = {}): Kafka {
   return new Kafka({
     clientId,
     brokers,
+    ...security,
     logLevel: logLevel.WARN,
     logCreator,
     connectionTimeout: 3000,
@@ -31,10 +35,11 @@ export function createKafkaClient(clientId: string, brokers: string[]): Kafka {
 }
 
 /** Kafka client options for Nest's Kafka transport (the consumer side). */
-export function kafkaTransportClientOptions(clientId: string, brokers: string[]) {
+export function kafkaTransportClientOptions(clientId: string, brokers: string[], security: KafkaSecurity = {}) {
   return {
     clientId,
     brokers,
+    ...security,
     logLevel: logLevel.WARN,
     logCreator,
     connectionTimeout: 3000,

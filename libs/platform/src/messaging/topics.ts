@@ -16,6 +16,7 @@ export function topicsOf(definition: ServiceDefinition): string[] {
  * Failure is logged, not fatal: the service still starts and the consumer keeps retrying.
  */
 export async function provisionTopics(producer: EventProducer, config: ServiceConfig, definition: ServiceDefinition): Promise<void> {
+  if (!config.KAFKA_PROVISION_TOPICS) return;
   const logger = new Logger('Topics');
   const admin = producer.admin();
   try {
