@@ -114,13 +114,14 @@ async function main(): Promise<void> {
     const loadStarted = performance.now();
     await db.query(
       `INSERT INTO document (id, tenant, folio, year, sequence_number, received_at, channel, type, authority_level, sender_kind, requester_category,
-         sender_name, subject, desk_unit_code, registered_requires_response, requires_response, status, tracking_code_hash, version)
+         sender_name, subject, desk_unit_code, registered_requires_response, requires_response, status, tracking_code_hash, version, turned_unit_codes)
        SELECT gen_random_uuid(), $1, 'H/' || (2020 + i % 5) || '/' || i, 2020 + i % 5, 1000000 + i,
          timestamptz '2020-01-01 15:00+00' + (i % 1826) * interval '1 day' + (i % 480) * interval '1 minute',
          (ARRAY['ventanilla','correo_electronico','mensajeria','plataforma_digital'])[1 + i % 4],
-         (ARRAY['peticion_ciudadana','invitacion','tarjeta_informativa','correo'])[1 + i % 4], NULL, 'ciudadano', 'mujer',
-         'Persona ' || i, 'Asunto ' || i, '402', i % 4 <> 1, i % 4 <> 1,
-         (ARRAY['turnado','acusado','respondido','concluido_sin_respuesta','vencido'])[1 + i % 5], md5(i::text), 2
+         (ARRAY['peticion_ciudadana','invitacion','tarjeta_informativa','correo'])[1 + (i / 4) % 4], NULL, 'ciudadano', 'mujer',
+         'Persona ' || i, 'Asunto ' || i, '402', (i / 4) % 4 <> 1, (i / 4) % 4 <> 1,
+         (ARRAY['turnado','acusado','respondido','concluido_sin_respuesta','vencido'])[1 + (i / 16) % 5], md5(i::text), 2,
+         ARRAY[(ARRAY['801','305','210','120','650'])[1 + (1000000 + i) % 5]]
        FROM generate_series(1, $2) AS i`,
       [TENANT, DOCUMENTS],
     );
@@ -130,7 +131,8 @@ async function main(): Promise<void> {
          d.requires_response, d.received_at, NULL, d.status
        FROM document d WHERE d.folio LIKE 'H/%'`,
     );
-    await db.query('ANALYZE');
+    // As an archive settles: vacuumed (visibility map set) and analysed.
+    await db.query('VACUUM ANALYZE');
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const [{ total }] = (await db.query(`SELECT count(*)::int AS total FROM document`)).rows;
 

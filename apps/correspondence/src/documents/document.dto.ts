@@ -200,6 +200,7 @@ export const registeredResponseExample = {
 export const documentListExample = {
   items: [{ ...documentResponseExample, sender: undefined, summary: undefined }],
   total: 1,
+  totalCapped: false,
   limit: 50,
   offset: 0,
 };

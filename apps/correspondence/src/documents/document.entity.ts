@@ -73,6 +73,10 @@ export class CorrespondenceDocument extends VersionedRecord {
   @Column('text')
   status: DocumentStatus;
 
+  /** Units of the current turns, kept with the document so unit-scoped lists filter rows without a join. */
+  @Column('text', { name: 'turned_unit_codes', array: true, default: () => "'{}'" })
+  turnedUnitCodes: string[];
+
   /** SHA-256 of the citizen's tracking code: the code itself is shown once, at registration. */
   @Column('text', { name: 'tracking_code_hash', select: false })
   trackingCodeHash: string;

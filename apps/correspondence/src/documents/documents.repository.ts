@@ -20,6 +20,9 @@ export interface DocumentListFilter {
   offset: number;
 }
 
+/** Lists say "more than 10,000" instead of counting a million rows on every page. */
+export const COUNT_CAP = 10_000;
+
 @Injectable()
 export class DocumentsRepository extends DatabaseRepository {
   async insertDocument(manager: EntityManager, document: CorrespondenceDocument): Promise<void> {
@@ -83,8 +86,8 @@ export class DocumentsRepository extends DatabaseRepository {
     return new Map(rows.map((row) => [row.code, row.name]));
   }
 
-  /** One page, newest first, and the total: two queries (count and page), both served by the tenant indexes. */
-  async list(filter: DocumentListFilter): Promise<{ items: CorrespondenceDocument[]; total: number }> {
+  /** One page, newest first, and the total up to COUNT_CAP: both queries walk the tenant indexes. */
+  async list(filter: DocumentListFilter): Promise<{ items: CorrespondenceDocument[]; total: number; totalCapped: boolean }> {
     const builder = this.dataSource
       .getRepository(CorrespondenceDocument)
       .createQueryBuilder('d')
@@ -100,19 +103,13 @@ export class DocumentsRepository extends DatabaseRepository {
     // Day bounds in the municipality's time zone, as instants, so the received_at index serves the range.
     if (filter.from) builder.andWhere('d.received_at >= (CAST(:from AS date)::timestamp AT TIME ZONE :timeZone)', { from: filter.from, timeZone: filter.timeZone });
     if (filter.to) builder.andWhere('d.received_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :timeZone)', { to: filter.to, timeZone: filter.timeZone });
-    if (filter.unitCode) {
-      builder.andWhere(`EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = :unitCode AND t.status <> 'reasignado')`, {
-        unitCode: filter.unitCode,
-      });
-    }
-    if (filter.visibleToUnits) {
-      builder.andWhere(
-        `(d.desk_unit_code = ANY(:units) OR EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = ANY(:units) AND t.status <> 'reasignado'))`,
-        { units: filter.visibleToUnits },
-      );
-    }
-    const [items, total] = await builder.getManyAndCount();
-    return { items, total };
+    if (filter.unitCode) builder.andWhere(':unitCode = ANY(d.turned_unit_codes)', { unitCode: filter.unitCode });
+    if (filter.visibleToUnits) builder.andWhere('(d.desk_unit_code = ANY(:units) OR d.turned_unit_codes && CAST(:units AS text[]))', { units: filter.visibleToUnits });
+    const items = await builder.getMany();
+    // Counting a large result exactly means reading all of it: count up to a cap, and say when it was reached.
+    const [sql, parameters] = builder.clone().orderBy().skip(undefined).take(undefined).select('1').limit(COUNT_CAP + 1).getQueryAndParameters();
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM (${sql}) capped`, parameters);
+    return { items, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
   }
 
   /** Documents of a tenant with an open turn (requiring an answer) turned in the given years. */

@@ -122,6 +122,7 @@ export class DocumentsService implements OnModuleInit {
         registeredRequiresResponse: dto.requiresResponse,
         requiresResponse: dto.requiresResponse,
         status: 'registrado',
+        turnedUnitCodes: [],
         trackingCodeHash: hashTrackingCode(trackingCode),
         cancelReason: null,
         version: 1,
@@ -212,8 +213,8 @@ export class DocumentsService implements OnModuleInit {
   }
 
   /** Lists never carry personal data: one page of ids, codes, enums and dates. */
-  async list(user: TequioClaims, query: ListDocumentsQueryDto): Promise<Page<DocumentView>> {
-    const { items, total } = await this.documents.list({
+  async list(user: TequioClaims, query: ListDocumentsQueryDto): Promise<Page<DocumentView> & { totalCapped: boolean }> {
+    const { items, total, totalCapped } = await this.documents.list({
       ...query,
       tenant: user.tenant,
       timeZone: TIME_ZONE,
@@ -224,6 +225,7 @@ export class DocumentsService implements OnModuleInit {
     return {
       items: items.map((item) => documentView(item, turns.filter((turn) => turn.documentId === item.id), names, false)),
       total,
+      totalCapped,
       limit: query.limit,
       offset: query.offset,
     };
@@ -448,6 +450,7 @@ export class DocumentsService implements OnModuleInit {
       const previousStatus = document.status;
       document.status = documentStatus(previousStatus === 'cancelado' || result.event === DocumentCancelled, turns);
       document.requiresResponse = documentRequiresResponse(document.registeredRequiresResponse, turns);
+      document.turnedUnitCodes = [...new Set(currentTurns(turns).map((turn) => turn.unitCode))];
       document.version += 1;
       await this.documents.updateDocument(manager, document);
       await this.documents.saveTurns(manager, turns);

@@ -53,6 +53,7 @@ export class Correspondence1763700004000 implements MigrationInterface {
         registered_requires_response boolean NOT NULL,
         requires_response boolean NOT NULL,
         status text NOT NULL,
+        turned_unit_codes text[] NOT NULL DEFAULT '{}',
         tracking_code_hash text NOT NULL,
         cancel_reason text,
         version integer NOT NULL DEFAULT 1,
@@ -64,6 +65,7 @@ export class Correspondence1763700004000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX document_tenant_received_idx ON document (tenant, received_at DESC, id)`);
     await queryRunner.query(`CREATE INDEX document_tenant_status_idx ON document (tenant, status, received_at DESC)`);
+    await queryRunner.query(`CREATE INDEX document_turned_units_idx ON document USING gin (turned_unit_codes)`);
     await queryRunner.query(`
       CREATE TABLE document_turn (
         id uuid PRIMARY KEY,
