@@ -34,12 +34,12 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Runs `count` calls at `CONCURRENCY`, returning the sorted latencies (ms) and the wall time (s). */
-async function load(count: number, call: (index: number) => Promise<void>): Promise<{ latencies: number[]; seconds: number }> {
+async function load(count: number, call: (index: number) => Promise<void>, concurrency = CONCURRENCY): Promise<{ latencies: number[]; seconds: number }> {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
+    Array.from({ length: concurrency }, async () => {
       while (next < count) {
         const index = next++;
         const t0 = performance.now();
@@ -145,12 +145,16 @@ async function main(): Promise<void> {
     ];
     const listRows: string[][] = [];
     for (const query of listQueries) {
-      const result = await load(READS, async () => {
+      const call = async () => {
         const response = await fetch(`${url}${query.path}`, { headers: query.headers });
         if (response.status !== 200) throw new Error(`GET ${query.path} answered ${response.status}: ${await response.text()}`);
         await response.arrayBuffer();
-      });
-      listRows.push([`GET ${query.path} (${query.name}) p50 / p95 / max (ms)`, summary(result.latencies)]);
+      };
+      // One client alone (the latency of the query itself), then CONCURRENCY clients (queueing on 2 cores included).
+      const alone = await load(Math.ceil(READS / 4), call, 1);
+      const together = await load(READS, call);
+      listRows.push([`GET ${query.path} (${query.name}) p50 / p95 / max (ms), 1 client`, summary(alone.latencies)]);
+      listRows.push([`… same, ${CONCURRENCY} clients`, summary(together.latencies)]);
     }
     await db.end();
 

@@ -33,7 +33,7 @@ export class StatisticsRepository extends DatabaseRepository {
     let unit = '';
     if (filter.unitCode) {
       params.push(filter.unitCode);
-      unit = `AND (d.desk_unit_code = $5 OR EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = d.id AND t.unit_code = $5 AND t.status <> 'reasignado'))`;
+      unit = `AND (d.desk_unit_code = $5 OR $5 = ANY(d.turned_unit_codes))`;
     }
     const cte = `WITH docs AS (
       SELECT d.* FROM document d
@@ -50,7 +50,7 @@ export class StatisticsRepository extends DatabaseRepository {
     const [row] = await this.dataSource.query(
       `${cte}
       SELECT count(*)::int AS received,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = docs.id AND t.status <> 'reasignado' ${turnsOfUnit}))::int AS turned,
+        count(*) FILTER (WHERE ${filter.unitCode ? '$5 = ANY(turned_unit_codes)' : 'cardinality(turned_unit_codes) > 0'})::int AS turned,
         count(*) FILTER (WHERE EXISTS (SELECT 1 FROM document_turn t WHERE t.document_id = docs.id AND t.status = 'respondido' ${turnsOfUnit}))::int AS answered,
         count(*) FILTER (WHERE NOT requires_response)::int AS designations,
         count(*) FILTER (WHERE requires_response)::int AS "requiringResponse",
