@@ -2,6 +2,7 @@ import { EventDefinition } from './event-definition';
 import { CATALOG_EVENTS } from './events/catalog';
 import { CATALOG_MIR_EVENTS } from './events/catalog-mir';
 import { CATALOG_SETTINGS_EVENTS } from './events/catalog-settings';
+import { CORRESPONDENCE_EVENTS } from './events/correspondence';
 import { REPORTING_EVENTS } from './events/reporting';
 import { describeIssues } from './envelope';
 
@@ -11,6 +12,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...CATALOG_MIR_EVENTS,
   ...CATALOG_SETTINGS_EVENTS,
   ...REPORTING_EVENTS,
+  ...CORRESPONDENCE_EVENTS,
 ];
 
 const byType = new Map(EVENT_DEFINITIONS.map((definition) => [definition.type, definition]));
