@@ -5,6 +5,8 @@ export * from './events/catalog';
 export * from './events/catalog-mir';
 export * from './events/catalog-settings';
 export * from './events/reporting';
+export * from './events/transparency';
+export * from './events/transparency-metrics';
 export * from './registry';
 export * from './topics';
 export * from './vocabulary';

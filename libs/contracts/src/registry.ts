@@ -3,6 +3,7 @@ import { CATALOG_EVENTS } from './events/catalog';
 import { CATALOG_MIR_EVENTS } from './events/catalog-mir';
 import { CATALOG_SETTINGS_EVENTS } from './events/catalog-settings';
 import { REPORTING_EVENTS } from './events/reporting';
+import { TRANSPARENCY_EVENTS } from './events/transparency';
 import { describeIssues } from './envelope';
 
 /** Every event type Tequio publishes. Producers and consumers validate against the same schemas. */
@@ -11,6 +12,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...CATALOG_MIR_EVENTS,
   ...CATALOG_SETTINGS_EVENTS,
   ...REPORTING_EVENTS,
+  ...TRANSPARENCY_EVENTS,
 ];
 
 const byType = new Map(EVENT_DEFINITIONS.map((definition) => [definition.type, definition]));
