@@ -8,11 +8,11 @@ import {
   extensionRefusal,
   isOverdue,
   localDateTime,
-  MunicipalCalendar,
   receiptOf,
   schedule,
   Timeline,
 } from './deadline-engine';
+import { MunicipalCalendar } from '@tequio/calendar';
 
 /*
  * Exact dates worked out on a 2024 wall calendar (Mexico City has no daylight saving time since 2022: UTC-6).
@@ -27,11 +27,15 @@ const holidays2024: [string, string][] = [
   ['2024-12-25', 'Navidad'],
   ['2025-01-01', 'Año Nuevo'],
 ];
-const oaxaca = (holidays: [string, string][] = holidays2024, cutoff = '15:00'): MunicipalCalendar => ({
-  holidays: new Map(holidays),
-  cutoff,
-  timeZone: 'America/Mexico_City',
-});
+const oaxaca = (holidays: [string, string][] = holidays2024, cutoff = '15:00'): MunicipalCalendar =>
+  new MunicipalCalendar(
+    [2024, 2025].map((year) => ({
+      year,
+      cutoff,
+      timeZone: 'America/Mexico_City',
+      holidays: holidays.filter(([date]) => date.startsWith(`${year}-`)).map(([date, name]) => ({ date, name })),
+    })),
+  );
 const mondayMorning: Timeline = { receivedAt: '2024-04-08T10:00:00-06:00' };
 
 describe('receipt: cut-off, weekends and holidays', () => {

@@ -1,18 +1,11 @@
-import { addCalendarDays, isWeekend, weekdayOf } from '@tequio/calendar';
+import { addCalendarDays, isWeekend, MunicipalCalendar, yearOf } from '@tequio/calendar';
 
 /*
  * Legal deadlines in business days (Ley General de Transparencia and the data-protection law, defaults in
  * DEFAULT_TERMS): pure functions of a request's timeline, the municipality's calendar and its terms. Dates are
  * AAAA-MM-DD days of the municipality's calendar; only the receipt is an instant (its hour decides the cut-off).
+ * The calendar (holidays, cut-off and time zone per year) is `@tequio/calendar`'s, from the service's replica.
  */
-
-/** A municipality's calendar as the engine needs it: holidays of any year (date → name), cut-off and time zone. */
-export interface MunicipalCalendar {
-  holidays: ReadonlyMap<string, string>;
-  /** HH:MM local time: a request received later counts as received the next business day. */
-  cutoff: string;
-  timeZone: string;
-}
 
 /** Terms in business days; every one configurable per municipality. */
 export interface Terms {
@@ -98,14 +91,12 @@ export function localDateTime(instant: string, timeZone: string): { date: string
 }
 
 function nonWorkingReason(date: string, calendar: MunicipalCalendar): SkippedDay | null {
-  const holiday = calendar.holidays.get(date);
-  if (holiday !== undefined) return { date, kind: 'holiday', reason: holiday };
-  if (isWeekend(date)) return { date, kind: 'weekend', reason: weekdayOf(date) };
-  return null;
+  const reason = calendar.whyNotBusinessDay(date);
+  return reason === null ? null : { date, kind: isWeekend(date) ? 'weekend' : 'holiday', reason };
 }
 
 export function isWorkingDay(date: string, calendar: MunicipalCalendar): boolean {
-  return !calendar.holidays.has(date) && !isWeekend(date);
+  return calendar.isBusinessDay(date);
 }
 
 /** The first business day after `date`. */
@@ -148,11 +139,12 @@ export function businessDaysBetween(from: string, to: string, calendar: Municipa
 
 /** The day a request counts as received: after the cut-off, on a weekend or a holiday, the next business day. */
 export function receiptOf(receivedAt: string, calendar: MunicipalCalendar): Pick<Schedule, 'receivedOn' | 'receivedTime' | 'receiptDate' | 'receiptNote'> {
-  const local = localDateTime(receivedAt, calendar.timeZone);
+  const local = localDateTime(receivedAt, calendar.settingsOf(Number(receivedAt.slice(0, 4))).timeZone);
+  const { cutoff } = calendar.settingsOf(yearOf(local.date));
   const nonWorking = nonWorkingReason(local.date, calendar);
   let note: string | null = null;
   if (nonWorking) note = nonWorking.kind === 'weekend' ? `recibida en ${nonWorking.reason}` : `recibida en día inhábil (${nonWorking.reason})`;
-  else if (local.time > calendar.cutoff) note = `recibida a las ${local.time}, después de la hora de corte (${calendar.cutoff})`;
+  else if (local.time > cutoff) note = `recibida a las ${local.time}, después de la hora de corte (${cutoff})`;
   return {
     receivedOn: local.date,
     receivedTime: local.time,
