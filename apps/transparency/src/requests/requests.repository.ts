@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { RequestStatus } from '@tequio/contracts';
+import { DatabaseRepository } from '@tequio/platform';
+import { EntityManager, In } from 'typeorm';
+import { OficioTurn } from '../common/oficio-turn.entity';
+import { RequestStatusChange, TransparencyRequest } from './request.entity';
+import { OPEN_STATUSES } from './request-status';
+
+export interface RequestFilter {
+  tenant: string;
+  status?: RequestStatus;
+  kind?: string;
+  overdue?: boolean;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class RequestsRepository extends DatabaseRepository {
+  findById(tenant: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<TransparencyRequest | null> {
+    return manager.getRepository(TransparencyRequest).findOneBy({ tenant, id });
+  }
+
+  /** Locks the request so concurrent changes apply one after the other. */
+  lock(manager: EntityManager, tenant: string, id: string): Promise<TransparencyRequest | null> {
+    return manager
+      .getRepository(TransparencyRequest)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.tenant = :tenant AND r.id = :id', { tenant, id })
+      .getOne();
+  }
+
+  findByFolio(manager: EntityManager, tenant: string, folio: string): Promise<TransparencyRequest | null> {
+    return manager.getRepository(TransparencyRequest).findOneBy({ tenant, folio });
+  }
+
+  save(manager: EntityManager, request: TransparencyRequest): Promise<TransparencyRequest> {
+    return manager.getRepository(TransparencyRequest).save(request);
+  }
+
+  async recordStatus(manager: EntityManager, change: Omit<RequestStatusChange, 'id' | 'at'>): Promise<void> {
+    await manager.getRepository(RequestStatusChange).insert(change);
+  }
+
+  history(requestId: string): Promise<RequestStatusChange[]> {
+    return this.dataSource.getRepository(RequestStatusChange).find({ where: { requestId }, order: { id: 'ASC' } });
+  }
+
+  async list(filter: RequestFilter): Promise<{ items: TransparencyRequest[]; total: number }> {
+    const builder = this.dataSource
+      .getRepository(TransparencyRequest)
+      .createQueryBuilder('r')
+      .where('r.tenant = :tenant', { tenant: filter.tenant })
+      .orderBy('r.received_at', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.status) builder.andWhere('r.status = :status', { status: filter.status });
+    if (filter.kind) builder.andWhere('r.kind = :kind', { kind: filter.kind });
+    if (filter.overdue !== undefined) builder.andWhere('r.overdue = :overdue', { overdue: filter.overdue });
+    if (filter.from) builder.andWhere('r.receipt_date >= :from', { from: filter.from });
+    if (filter.to) builder.andWhere('r.receipt_date <= :to', { to: filter.to });
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
+  }
+
+  /** Open requests of a tenant received from a day on (a calendar change of a year moves terms that reach it). */
+  openRequests(manager: EntityManager, tenant: string, receivedFrom: string, afterId: string | null, batch: number): Promise<TransparencyRequest[]> {
+    const builder = manager
+      .getRepository(TransparencyRequest)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .where('r.tenant = :tenant AND r.status IN (:...open) AND r.receipt_date >= :from', { tenant, open: OPEN_STATUSES, from: receivedFrom })
+      .orderBy('r.id', 'ASC')
+      .take(batch);
+    if (afterId) builder.andWhere('r.id > :afterId', { afterId });
+    return builder.getMany();
+  }
+
+  turnsOf(parentIds: string[], manager: EntityManager = this.dataSource.manager): Promise<OficioTurn[]> {
+    if (parentIds.length === 0) return Promise.resolve([]);
+    return manager.getRepository(OficioTurn).find({ where: { parentId: In(parentIds) }, order: { turnedOn: 'ASC', oficioNumber: 'ASC' } });
+  }
+
+  findTurn(tenant: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<OficioTurn | null> {
+    return manager.getRepository(OficioTurn).findOneBy({ tenant, id });
+  }
+
+  lockTurn(manager: EntityManager, tenant: string, id: string): Promise<OficioTurn | null> {
+    return manager.getRepository(OficioTurn).createQueryBuilder('t').setLock('pessimistic_write').where('t.tenant = :tenant AND t.id = :id', { tenant, id }).getOne();
+  }
+
+  saveTurn(manager: EntityManager, turn: OficioTurn): Promise<OficioTurn> {
+    return manager.getRepository(OficioTurn).save(turn);
+  }
+
+  async listTurns(filter: { tenant: string; unitCodes?: string[]; answered?: boolean; limit: number; offset: number }) {
+    const builder = this.dataSource
+      .getRepository(OficioTurn)
+      .createQueryBuilder('t')
+      .where('t.tenant = :tenant', { tenant: filter.tenant })
+      .orderBy('t.turned_on', 'DESC')
+      .addOrderBy('t.oficio_number', 'DESC')
+      .take(filter.limit)
+      .skip(filter.offset);
+    if (filter.unitCodes) builder.andWhere('t.unit_code IN (:...units)', { units: filter.unitCodes.length > 0 ? filter.unitCodes : [''] });
+    if (filter.answered !== undefined) builder.andWhere(filter.answered ? 't.answered_on IS NOT NULL' : 't.answered_on IS NULL');
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
+  }
+
+  requestsById(tenant: string, ids: string[]): Promise<TransparencyRequest[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(TransparencyRequest).findBy({ tenant, id: In(ids) });
+  }
+}
