@@ -1,12 +1,17 @@
 import { calendarDirectoryFeature } from '@tequio/calendar';
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
+import { ActivitiesModule } from './activities/activities.module';
+import { Complaint, ComplaintRequirement, TransparencyActivity } from './activities/activity.entity';
+import { AppealNotification, ReviewAppeal } from './appeals/appeal.entity';
+import { AppealsModule } from './appeals/appeals.module';
 import { OficioTurn } from './common/oficio-turn.entity';
 import { Transparency1763800000000 } from './migrations/1763800000000-transparency';
 import { RequestStatusChange, TransparencyRequest } from './requests/request.entity';
 import { RequestsModule } from './requests/requests.module';
 import { TransparencySettings } from './settings/settings.entity';
 import { SettingsModule } from './settings/settings.module';
+import { StatisticsModule } from './statistics/statistics.module';
 
 /** The service's manifest: each feature once, with its module, tables, migrations and consumed topics. */
 export const transparencyService: ServiceDefinition = {
@@ -19,5 +24,8 @@ export const transparencyService: ServiceDefinition = {
     calendarDirectoryFeature,
     { module: SettingsModule, entities: [TransparencySettings], migrations: [Transparency1763800000000] },
     { module: RequestsModule, entities: [TransparencyRequest, RequestStatusChange, OficioTurn] },
+    { module: AppealsModule, entities: [ReviewAppeal, AppealNotification] },
+    { module: ActivitiesModule, entities: [TransparencyActivity, Complaint, ComplaintRequirement] },
+    { module: StatisticsModule },
   ],
 };
