@@ -6,6 +6,7 @@ import { Complaint, ComplaintRequirement, TransparencyActivity } from './activit
 import { AppealNotification, ReviewAppeal } from './appeals/appeal.entity';
 import { AppealsModule } from './appeals/appeals.module';
 import { OficioTurn } from './common/oficio-turn.entity';
+import { DeadlineJobModule } from './deadline-jobs/deadline-job.module';
 import { Transparency1763800000000 } from './migrations/1763800000000-transparency';
 import { RequestStatusChange, TransparencyRequest } from './requests/request.entity';
 import { RequestsModule } from './requests/requests.module';
@@ -27,5 +28,6 @@ export const transparencyService: ServiceDefinition = {
     { module: AppealsModule, entities: [ReviewAppeal, AppealNotification] },
     { module: ActivitiesModule, entities: [TransparencyActivity, Complaint, ComplaintRequirement] },
     { module: StatisticsModule },
+    { module: DeadlineJobModule },
   ],
 };

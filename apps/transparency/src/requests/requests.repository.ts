@@ -79,6 +79,32 @@ export class RequestsRepository extends DatabaseRepository {
     return builder.getMany();
   }
 
+  /**
+   * Open requests the deadline job may have to act on, any tenant: due within the horizon and not yet marked
+   * overdue, or awaiting a clarification. Rows another replica holds are skipped, not waited for.
+   */
+  deadlineCandidates(manager: EntityManager, horizon: string, afterId: string | null, batch: number): Promise<TransparencyRequest[]> {
+    const builder = manager
+      .getRepository(TransparencyRequest)
+      .createQueryBuilder('r')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .where(
+        `((r.status IN ('recibida', 'turnada') AND NOT r.overdue AND r.answer_due <= :horizon) OR r.status = 'en_prevencion')`,
+        { horizon },
+      )
+      .orderBy('r.id', 'ASC')
+      .take(batch);
+    if (afterId) builder.andWhere('r.id > :afterId', { afterId });
+    return builder.getMany();
+  }
+
+  /** One job run at a time across replicas: false when another holds the lock (released with the transaction). */
+  async tryJobLock(manager: EntityManager, name: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [name]);
+    return row.locked === true;
+  }
+
   turnsOf(parentIds: string[], manager: EntityManager = this.dataSource.manager): Promise<OficioTurn[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
     return manager.getRepository(OficioTurn).find({ where: { parentId: In(parentIds) }, order: { turnedOn: 'ASC', oficioNumber: 'ASC' } });
