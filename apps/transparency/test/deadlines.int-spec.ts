@@ -34,7 +34,7 @@ describe('deadlines over real PostgreSQL and Kafka: calendar changes, due-soon, 
       .expect(201)
       .then((response) => response.body);
   const events = (requestId: string, type: string) =>
-    database.query<{ payload: Record<string, unknown>     database.query(`SELECT payload FROM transparency.outbox { businessDaysLeft?: number } }>(`SELECT payload FROM transparency.outbox WHERE message_key = $1 AND event_type = $2`, [requestId, type]);
+    database.query<{ payload: { businessDaysLeft?: number } & Record<string, unknown> }>(`SELECT payload FROM transparency.outbox WHERE message_key = $1 AND event_type = $2`, [requestId, type]);
 
   it('a holiday added to the calendar moves the due dates of open requests, says so in an event, and leaves answered ones alone', async () => {
     const open = await register('2024-04-08T10:00:00-06:00');
