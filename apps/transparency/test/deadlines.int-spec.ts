@@ -1,4 +1,5 @@
-import { bearer, createTestDatabase, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { CalendarChanged, deadLetterTopic, Topic } from '@tequio/contracts';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { DeadlineJobService } from '../src/deadline-jobs/deadline-job.service';
 import { transparencyService } from '../src/transparency.definition';
 import { newFolio, publishCalendar, seedUnits, tokens, waitUntil } from './support';
@@ -86,5 +87,22 @@ describe('deadlines over real PostgreSQL and Kafka: calendar changes, due-soon, 
     await http().post(`/requests/${overdue.id}/turns`).set(staff).send({ unitCode: '501', turnedOn: '2024-06-04' }).expect(201);
     const answered = await http().post(`/requests/${overdue.id}/answer`).set(staff).send({ answerType: 'parcial', answeredOn: '2024-07-01' }).expect(201);
     expect(answered.body).toMatchObject({ overdue: false, late: true, status: 'respondida' });
+  });
+
+  it('a malformed calendar event goes to the dead-letter topic and the consumer lives on', async () => {
+    const tap = await EventTap.open([deadLetterTopic(Topic.CatalogCalendarV1)]);
+    try {
+      const calendarId = `${TENANT}:2023`;
+      const bad = cloudEventMessage(CalendarChanged, {
+        subject: calendarId,
+        tenant: TENANT,
+        data: { calendarId, year: 2023, cutoff: '25:99', timeZone: 'America/Mexico_City', holidays: [], version: 1 },
+      });
+      await produceRaw(Topic.CatalogCalendarV1, [bad]);
+      await tap.waitFor((message) => message.headers['ce_id'] === bad.headers['ce_id'], 'the malformed calendar event in the dead-letter topic');
+      await publishCalendar(database, 2023, [{ date: '2023-12-25', name: 'Navidad' }], 1, TENANT);
+    } finally {
+      await tap.close();
+    }
   });
 });
