@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     await admin.query('CREATE DATABASE bench');
     await admin.end();
     const databaseUrl = postgres.url.replace(/\/postgres$/, '/bench');
-    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS: 'true', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
     const services: Record<string, string> = {};
     for (const name of ['catalog', 'reporting']) {
       const port = await freePort();

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CalendarReplica1763700000200 implements MigrationInterface {
-  name = 'CalendarReplica1763700000200';
+export class CalendarReplica1763700000300 implements MigrationInterface {
+  name = 'CalendarReplica1763700000300';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
