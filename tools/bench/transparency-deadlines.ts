@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   });
   let app: INestApplication | undefined;
   try {
-    const env = { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
+    const env = { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS: 'true', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
     const config = loadServiceConfig('transparency', 3004, { ...env, TRANSPARENCY_DEADLINE_JOB_MS: '0', OUTBOX_POLL_MS: '60000' });
     await runMigrations(config, transparencyService);
     process.env['TRANSPARENCY_DEADLINE_JOB_MS'] = '0';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventDefinition } from '@tequio/contracts';
-import { AuditRecord, AuditTrail, OutboxService } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
+import { AuditRecord, AuditTrail } from '@tequio/persistence';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 
@@ -45,5 +46,18 @@ export class ChangeRecorder {
       after: change.after,
       reason: change.reason,
     });
+  }
+
+  /** Many changes of one event type in a few statements: the bulk recomputations of due dates. */
+  async recordMany<TSchema extends z.ZodType>(manager: EntityManager, event: EventDefinition<TSchema>, changes: Omit<RecordedChange<TSchema>, 'event'>[]): Promise<void> {
+    await this.outbox.publishMany(
+      manager,
+      event,
+      changes.map((change) => ({ subject: change.entityId, tenant: change.tenant, data: change.data })),
+    );
+    await this.trail.recordMany(
+      manager,
+      changes.map(({ data: _data, ...entry }) => entry),
+    );
   }
 }

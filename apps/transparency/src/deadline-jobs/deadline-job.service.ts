@@ -1,12 +1,12 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { MunicipalCalendar, yearOf } from '@tequio/calendar';
 import { calendarDay, TransparencyRequestChanged, TransparencyRequestDueSoon, TransparencyRequestOverdue } from '@tequio/contracts';
-import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
 import { DeadlineCalendar } from '../deadlines/deadline-calendar';
 import { businessDaysLeft, clarificationLapsed, isOverdue } from '../deadlines/deadline-engine';
 import { TransparencyRequest } from '../requests/request.entity';
 import { applySchedule, auditSnapshot, requestSnapshot } from '../requests/request-snapshot';
+import { groupByParent } from '../requests/requests.service';
 import { RequestsRepository } from '../requests/requests.repository';
 import { TransparencySettings } from '../settings/settings.entity';
 import { SettingsService } from '../settings/settings.service';
@@ -67,77 +67,73 @@ export class DeadlineJobService implements OnApplicationBootstrap, OnApplication
         const candidates = await this.requests.deadlineCandidates(manager, horizon, afterId, batch);
         if (candidates.length === 0) return result;
         afterId = candidates[candidates.length - 1].id;
+        const turns = groupByParent(await this.requests.turnsOf(candidates.map((request) => request.id), manager));
+        const changes: Record<Outcome, { request: TransparencyRequest; before: object; extra: Record<string, unknown> }[]> = { overdue: [], dueSoon: [], lapsed: [] };
         for (const request of candidates) {
           result.examined += 1;
           const settings = await settingsOf(request.tenant);
           const calendar = await calendarOf(`${request.tenant}|${yearOf(request.receiptDate)}`);
-          const outcome = await this.examine(manager, request, settings, calendar, now);
-          if (outcome) result[outcome] += 1;
+          const before = auditSnapshot(request, turns.get(request.id) ?? []);
+          const outcome = examine(request, settings, calendar, now);
+          if (!outcome) continue;
+          request.version += 1;
+          changes[outcome.kind].push({ request, before, extra: outcome.extra });
+          result[outcome.kind] += 1;
+        }
+        await this.requests.saveDeadlineFields(manager, [...changes.overdue, ...changes.dueSoon, ...changes.lapsed].map((change) => change.request));
+        await this.requests.recordStatuses(
+          manager,
+          changes.lapsed.map(({ request }) => ({
+            requestId: request.id,
+            fromStatus: 'en_prevencion',
+            toStatus: 'no_presentada',
+            actor: ACTOR,
+            note: 'Sin respuesta a la prevención en su plazo',
+          })),
+        );
+        const events = { lapsed: TransparencyRequestChanged, overdue: TransparencyRequestOverdue, dueSoon: TransparencyRequestDueSoon } as const;
+        for (const kind of ['lapsed', 'overdue', 'dueSoon'] as const) {
+          await this.changes.recordMany(
+            manager,
+            events[kind] as typeof TransparencyRequestChanged,
+            changes[kind].map(({ request, before, extra }) => ({
+              tenant: request.tenant,
+              actor: ACTOR,
+              entityType: 'transparency_request',
+              entityId: request.id,
+              action: ACTIONS[kind],
+              before,
+              after: auditSnapshot(request, turns.get(request.id) ?? []),
+              data: { ...requestSnapshot(request, turns.get(request.id) ?? []), ...extra },
+            })),
+          );
         }
       }
     });
   }
+}
 
-  private async examine(
-    manager: EntityManager,
-    request: TransparencyRequest,
-    settings: TransparencySettings,
-    calendar: MunicipalCalendar,
-    now: Date,
-  ): Promise<'overdue' | 'dueSoon' | 'lapsed' | null> {
-    const today = calendarDay(now, calendar.settingsOf(yearOf(request.receiptDate)).timeZone);
-    const { current } = applySchedule(request, calendar, settings.terms[request.kind]);
-    const turns = await this.requests.turnsOf([request.id], manager);
-    const before = auditSnapshot(request, turns);
-    if (clarificationLapsed(current, today)) {
-      request.status = 'no_presentada';
-      await this.save(manager, request, turns, before, 'clarification_lapsed', TransparencyRequestChanged, {});
-      await this.requests.recordStatus(manager, {
-        requestId: request.id,
-        fromStatus: 'en_prevencion',
-        toStatus: 'no_presentada',
-        actor: ACTOR,
-        note: `Sin respuesta a la prevención (venció el ${current.clarificationReplyDue})`,
-      });
-      return 'lapsed';
-    }
-    if (isOverdue(current, today)) {
-      request.overdue = true;
-      await this.save(manager, request, turns, before, 'overdue', TransparencyRequestOverdue, {});
-      return 'overdue';
-    }
-    const left = businessDaysLeft(current, today, calendar);
-    if (left !== null && left <= settings.dueSoonDays && request.dueSoonNotifiedFor !== current.answerDue) {
-      request.dueSoonNotifiedFor = current.answerDue;
-      await this.save(manager, request, turns, before, 'due_soon', TransparencyRequestDueSoon, { businessDaysLeft: left });
-      return 'dueSoon';
-    }
-    return null;
-  }
+type Outcome = 'overdue' | 'dueSoon' | 'lapsed';
+const ACTIONS: Record<Outcome, string> = { overdue: 'overdue', dueSoon: 'due_soon', lapsed: 'clarification_lapsed' };
 
-  private async save(
-    manager: EntityManager,
-    request: TransparencyRequest,
-    turns: Awaited<ReturnType<RequestsRepository['turnsOf']>>,
-    before: object,
-    action: string,
-    event: typeof TransparencyRequestChanged | typeof TransparencyRequestOverdue | typeof TransparencyRequestDueSoon,
-    extra: Record<string, unknown>,
-  ): Promise<void> {
-    request.version += 1;
-    const saved = await this.requests.save(manager, request);
-    await this.changes.record(manager, {
-      tenant: saved.tenant,
-      actor: ACTOR,
-      entityType: 'transparency_request',
-      entityId: saved.id,
-      action,
-      before,
-      after: auditSnapshot(saved, turns),
-      event: event as typeof TransparencyRequestChanged,
-      data: { ...requestSnapshot(saved, turns), ...extra },
-    });
+/** What the job does to one request today, applied to it (not yet saved); null when nothing. */
+function examine(request: TransparencyRequest, settings: TransparencySettings, calendar: MunicipalCalendar, now: Date): { kind: Outcome; extra: Record<string, unknown> } | null {
+  const today = calendarDay(now, calendar.settingsOf(yearOf(request.receiptDate)).timeZone);
+  const { current } = applySchedule(request, calendar, settings.terms[request.kind]);
+  if (clarificationLapsed(current, today)) {
+    request.status = 'no_presentada';
+    return { kind: 'lapsed', extra: {} };
   }
+  if (isOverdue(current, today)) {
+    request.overdue = true;
+    return { kind: 'overdue', extra: {} };
+  }
+  const left = businessDaysLeft(current, today, calendar);
+  if (left !== null && left <= settings.dueSoonDays && request.dueSoonNotifiedFor !== current.answerDue) {
+    request.dueSoonNotifiedFor = current.answerDue;
+    return { kind: 'dueSoon', extra: { businessDaysLeft: left } };
+  }
+  return null;
 }
 
 function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {

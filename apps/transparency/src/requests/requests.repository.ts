@@ -41,6 +41,32 @@ export class RequestsRepository extends DatabaseRepository {
     return manager.getRepository(TransparencyRequest).save(request);
   }
 
+  /** Saves the deadline fields of many requests in one statement (recomputations and the deadline job). */
+  async saveDeadlineFields(manager: EntityManager, requests: TransparencyRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    await manager.query(
+      `UPDATE transparency_request r SET receipt_date = v.receipt_date, first_term_due = v.first_term_due, answer_due = v.answer_due,
+         status = v.status, overdue = v.overdue, due_soon_notified_for = v.due_soon_notified_for, version = v.version, updated_at = now()
+       FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[], $5::text[], $6::boolean[], $7::date[], $8::int[])
+         AS v(id, receipt_date, first_term_due, answer_due, status, overdue, due_soon_notified_for, version)
+       WHERE r.id = v.id`,
+      [
+        requests.map((r) => r.id),
+        requests.map((r) => r.receiptDate),
+        requests.map((r) => r.firstTermDue),
+        requests.map((r) => r.answerDue),
+        requests.map((r) => r.status),
+        requests.map((r) => r.overdue),
+        requests.map((r) => r.dueSoonNotifiedFor),
+        requests.map((r) => r.version),
+      ],
+    );
+  }
+
+  async recordStatuses(manager: EntityManager, changes: Omit<RequestStatusChange, 'id' | 'at'>[]): Promise<void> {
+    if (changes.length > 0) await manager.getRepository(RequestStatusChange).insert(changes);
+  }
+
   async recordStatus(manager: EntityManager, change: Omit<RequestStatusChange, 'id' | 'at'>): Promise<void> {
     await manager.getRepository(RequestStatusChange).insert(change);
   }

@@ -327,23 +327,23 @@ export class RequestsService {
           changed.push(request);
         }
       }
-      const turns = await this.requests.turnsOf(changed.map((request) => request.id), manager);
-      for (const request of changed) {
-        const saved = await this.requests.save(manager, request);
-        const own = turns.filter((turn) => turn.parentId === saved.id);
-        await this.changes.record(manager, {
+      const turns = groupByParent(await this.requests.turnsOf(changed.map((request) => request.id), manager));
+      await this.requests.saveDeadlineFields(manager, changed);
+      await this.changes.recordMany(
+        manager,
+        TransparencyRequestDueDatesRecomputed,
+        changed.map((request) => ({
           tenant,
           actor: 'system:calendar',
           entityType: 'transparency_request',
-          entityId: saved.id,
+          entityId: request.id,
           action: 'due_dates_recomputed',
-          before: previous.get(saved.id) ?? null,
-          after: { receiptDate: saved.receiptDate, firstTermDue: saved.firstTermDue, answerDue: saved.answerDue },
+          before: previous.get(request.id) ?? null,
+          after: { receiptDate: request.receiptDate, firstTermDue: request.firstTermDue, answerDue: request.answerDue },
           reason: `Cambió el calendario de días inhábiles ${year}`,
-          event: TransparencyRequestDueDatesRecomputed,
-          data: requestSnapshot(saved, own),
-        });
-      }
+          data: requestSnapshot(request, turns.get(request.id) ?? []),
+        })),
+      );
       moved += changed.length;
     }
   }
@@ -407,6 +407,12 @@ export class RequestsService {
     if (isTransparencyStaff(user, settings) || canActForUnit(user, turn.unitCode)) return;
     throw new ForbiddenException(`turnId: el turno ${turn.oficioNumber} está dirigido a la unidad ${turn.unitCode}, que no es suya`);
   }
+}
+
+export function groupByParent(turns: OficioTurn[]): Map<string, OficioTurn[]> {
+  const byParent = new Map<string, OficioTurn[]>();
+  for (const turn of turns) byParent.set(turn.parentId, [...(byParent.get(turn.parentId) ?? []), turn]);
+  return byParent;
 }
 
 /** Today in the municipality (the receipt year's time zone). */
