@@ -59,7 +59,8 @@ async function main(): Promise<void> {
     const env = { ...process.env, DATABASE_URL: postgres.url, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS: 'true', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
     const config = loadServiceConfig('transparency', 3004, { ...env, TRANSPARENCY_DEADLINE_JOB_MS: '0', OUTBOX_POLL_MS: '60000' });
     await runMigrations(config, transparencyService);
-    process.env['TRANSPARENCY_DEADLINE_JOB_MS'] = '0';
+    // The service reads its auth and job settings from the process environment.
+    Object.assign(process.env, { AUTH_DEV_KEYS: 'true', AUTH_DEV_KEYS_DIR: env.AUTH_DEV_KEYS_DIR, TRANSPARENCY_DEADLINE_JOB_MS: '0' });
     app = await createServiceApp(transparencyService, config);
     await app.init();
     const dataSource = app.get(DataSource);
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     for (let i = 0; i < REQUESTS; i++) {
       const day = new Date(Date.UTC(2025, 0, 6) + (i % 300) * 86_400_000 + 16 * 3_600_000);
-      schedule({ receivedAt: day.toISOString() }, calendar, DEFAULT_TERMS.informacion);
+      schedule({ receivedAt: day.toISOString() }, calendar, DEFAULT_TERMS.informacion, { explain: false });
     }
     const engineSeconds = seconds(t0);
 

@@ -1,4 +1,4 @@
-import { addCalendarDays, isWeekend, MunicipalCalendar, yearOf } from '@tequio/calendar';
+import { dayNumber as parseDay, fromDayNumber as formatDay, isWeekend, MunicipalCalendar, yearOf } from '@tequio/calendar';
 
 /*
  * Legal deadlines in business days (Ley General de Transparencia and the data-protection law, defaults in
@@ -61,33 +61,71 @@ export interface Schedule {
   firstTermDue: string | null;
   /** End of the term that applies (with the extension, if granted); null while the clock is stopped. */
   answerDue: string | null;
-  /** Non-working and suspended days between receipt and the answer due date, and why each was skipped. */
+  /** Non-working and suspended days between receipt and the answer due date, and why each was skipped (empty unless explained). */
   skipped: SkippedDay[];
 }
 
 const CLOCK_STOPPED = 'plazo suspendido: prevención en espera de respuesta';
 
-/** Cached per time zone: formatting is the hot path of a recomputation. */
+/*
+ * Recomputing the due dates of every open request after a calendar change runs these functions 100k times:
+ * the conversions between AAAA-MM-DD and day numbers are memoised (a few thousand distinct days in practice).
+ */
+const dayNumbers = new Map<string, number>();
+const dayStrings = new Map<number, string>();
+
+function dayNumber(date: string): number {
+  let day = dayNumbers.get(date);
+  if (day === undefined) {
+    day = parseDay(date);
+    if (dayNumbers.size < 100_000) dayNumbers.set(date, day);
+  }
+  return day;
+}
+
+function fromDayNumber(day: number): string {
+  let date = dayStrings.get(day);
+  if (date === undefined) {
+    date = formatDay(day);
+    if (dayStrings.size < 100_000) dayStrings.set(day, date);
+  }
+  return date;
+}
+
 const localFormatters = new Map<string, Intl.DateTimeFormat>();
+/** UTC offset (ms) of a time zone per hour since the epoch: zones change offset only on hour boundaries. */
+const offsets = new Map<string, number>();
+
+function offsetAt(hour: number, timeZone: string): number {
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    let formatter = localFormatters.get(timeZone);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat('en-CA', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      });
+      localFormatters.set(timeZone, formatter);
+    }
+    const parts: Record<string, string> = {};
+    for (const part of formatter.formatToParts(new Date(hour * 3_600_000))) parts[part.type] = part.value;
+    offset = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute)) - hour * 3_600_000;
+    offsets.set(key, offset);
+  }
+  return offset;
+}
 
 /** Local AAAA-MM-DD and HH:MM of an instant in a time zone. */
 export function localDateTime(instant: string, timeZone: string): { date: string; time: string } {
-  let formatter = localFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    localFormatters.set(timeZone, formatter);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(new Date(instant))) parts[part.type] = part.value;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  const ms = Date.parse(instant);
+  const local = new Date(ms + offsetAt(Math.floor(ms / 3_600_000), timeZone)).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
 }
 
 function nonWorkingReason(date: string, calendar: MunicipalCalendar): SkippedDay | null {
@@ -95,44 +133,43 @@ function nonWorkingReason(date: string, calendar: MunicipalCalendar): SkippedDay
   return reason === null ? null : { date, kind: isWeekend(date) ? 'weekend' : 'holiday', reason };
 }
 
-export function isWorkingDay(date: string, calendar: MunicipalCalendar): boolean {
-  return calendar.isBusinessDay(date);
-}
-
 /** The first business day after `date`. */
 export function nextBusinessDay(date: string, calendar: MunicipalCalendar): string {
-  let day = addCalendarDays(date, 1);
-  while (!isWorkingDay(day, calendar)) day = addCalendarDays(day, 1);
-  return day;
+  let day = dayNumber(date) + 1;
+  while (!calendar.isBusinessDayNumber(day)) day += 1;
+  return fromDayNumber(day);
 }
 
 /**
  * The day `days` business days after `from` (day one is the first business day after it), also skipping the days
- * `stopped` says the clock was stopped; `skipped` collects every day passed over and why.
+ * `stopped` says the clock was stopped (day numbers); `skipped` collects every day passed over and why.
  */
 export function countBusinessDays(
   from: string,
   days: number,
   calendar: MunicipalCalendar,
-  stopped: (date: string) => boolean = () => false,
+  stopped?: (day: number) => boolean,
   skipped?: SkippedDay[],
 ): string {
-  let day = from;
+  let day = dayNumber(from);
   for (let counted = 0; counted < days; ) {
-    day = addCalendarDays(day, 1);
-    const nonWorking = nonWorkingReason(day, calendar);
-    if (nonWorking) skipped?.push(nonWorking);
-    else if (stopped(day)) skipped?.push({ date: day, kind: 'clock_stopped', reason: CLOCK_STOPPED });
-    else counted += 1;
+    day += 1;
+    if (!calendar.isBusinessDayNumber(day)) {
+      if (skipped) skipped.push(nonWorkingReason(fromDayNumber(day), calendar) as SkippedDay);
+    } else if (stopped?.(day)) {
+      skipped?.push({ date: fromDayNumber(day), kind: 'clock_stopped', reason: CLOCK_STOPPED });
+    } else {
+      counted += 1;
+    }
   }
-  return day;
+  return fromDayNumber(day);
 }
 
 /** Business days strictly after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function businessDaysBetween(from: string, to: string, calendar: MunicipalCalendar): number {
   let count = 0;
-  for (let day = addCalendarDays(from, 1); day <= to; day = addCalendarDays(day, 1)) {
-    if (isWorkingDay(day, calendar)) count += 1;
+  for (let day = dayNumber(from) + 1, last = dayNumber(to); day <= last; day++) {
+    if (calendar.isBusinessDayNumber(day)) count += 1;
   }
   return count;
 }
@@ -141,7 +178,7 @@ export function businessDaysBetween(from: string, to: string, calendar: Municipa
 export function receiptOf(receivedAt: string, calendar: MunicipalCalendar): Pick<Schedule, 'receivedOn' | 'receivedTime' | 'receiptDate' | 'receiptNote'> {
   const local = localDateTime(receivedAt, calendar.settingsOf(Number(receivedAt.slice(0, 4))).timeZone);
   const { cutoff } = calendar.settingsOf(yearOf(local.date));
-  const nonWorking = nonWorkingReason(local.date, calendar);
+  const nonWorking = calendar.isBusinessDayNumber(dayNumber(local.date)) ? null : nonWorkingReason(local.date, calendar);
   let note: string | null = null;
   if (nonWorking) note = nonWorking.kind === 'weekend' ? `recibida en ${nonWorking.reason}` : `recibida en día inhábil (${nonWorking.reason})`;
   else if (local.time > cutoff) note = `recibida a las ${local.time}, después de la hora de corte (${cutoff})`;
@@ -153,8 +190,8 @@ export function receiptOf(receivedAt: string, calendar: MunicipalCalendar): Pick
   };
 }
 
-/** Every due date of a request, explained. */
-export function schedule(timeline: Timeline, calendar: MunicipalCalendar, terms: Terms): Schedule {
+/** Every due date of a request; with `explain` (the default), every skipped day too. */
+export function schedule(timeline: Timeline, calendar: MunicipalCalendar, terms: Terms, options: { explain: boolean } = { explain: true }): Schedule {
   const receipt = receiptOf(timeline.receivedAt, calendar);
   const clarification = timeline.clarification ?? null;
   const clarificationReplyDue = clarification ? countBusinessDays(clarification.requestedOn, terms.clarificationReplyDays, calendar) : null;
@@ -168,13 +205,13 @@ export function schedule(timeline: Timeline, calendar: MunicipalCalendar, terms:
   };
   if (clockStopped) return { ...base, firstTermDue: null, answerDue: null, skipped: [] };
   // The clock stops the day after the clarification was requested and restarts the day after the reply.
-  const stopped = clarification?.repliedOn
-    ? (date: string) => date > clarification.requestedOn && date <= (clarification.repliedOn as string)
-    : undefined;
-  const skipped: SkippedDay[] = [];
+  const stopFrom = clarification?.repliedOn ? dayNumber(clarification.requestedOn) : 0;
+  const stopTo = clarification?.repliedOn ? dayNumber(clarification.repliedOn) : 0;
+  const stopped = clarification?.repliedOn ? (day: number) => day > stopFrom && day <= stopTo : undefined;
+  const skipped: SkippedDay[] | undefined = options.explain ? [] : undefined;
   const firstTermDue = countBusinessDays(receipt.receiptDate, terms.answerDays, calendar, stopped, skipped);
   const answerDue = timeline.extension ? countBusinessDays(firstTermDue, timeline.extension.days, calendar, stopped, skipped) : firstTermDue;
-  return { ...base, firstTermDue, answerDue, skipped };
+  return { ...base, firstTermDue, answerDue, skipped: skipped ?? [] };
 }
 
 /** Why an extension cannot be granted (Spanish, field first), or null when it can. */

@@ -12,9 +12,9 @@ export function timelineOf(request: TransparencyRequest): Timeline {
   };
 }
 
-/** Recomputes the request's due dates from its timeline; true when any of them moved. */
-export function applySchedule(request: TransparencyRequest, calendar: MunicipalCalendar, terms: Terms): { current: Schedule; moved: boolean } {
-  const current = schedule(timelineOf(request), calendar, terms);
+/** Recomputes the request's due dates from its timeline; true when any of them moved. `explain` lists skipped days. */
+export function applySchedule(request: TransparencyRequest, calendar: MunicipalCalendar, terms: Terms, explain = false): { current: Schedule; moved: boolean } {
+  const current = schedule(timelineOf(request), calendar, terms, { explain });
   const moved = request.receiptDate !== current.receiptDate || request.firstTermDue !== current.firstTermDue || request.answerDue !== current.answerDue;
   request.receiptDate = current.receiptDate;
   request.firstTermDue = current.firstTermDue;

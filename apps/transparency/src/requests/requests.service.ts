@@ -136,7 +136,7 @@ export class RequestsService {
     const request = await this.require(user.tenant, id);
     const terms = settings.terms[request.kind];
     const calendar = await this.calendars.around(user.tenant, yearOf(request.receiptDate));
-    const { current } = applySchedule(request, calendar, terms);
+    const { current } = applySchedule(request, calendar, terms, true);
     const today = todayOf(calendar, request.receiptDate);
     return {
       ...current,
