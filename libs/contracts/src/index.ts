@@ -7,6 +7,8 @@ export * from './events/catalog-settings';
 export * from './events/reporting';
 export * from './events/correspondence';
 export * from './events/correspondence-metrics';
+export * from './events/transparency';
+export * from './events/transparency-metrics';
 export * from './registry';
 export * from './topics';
 export * from './vocabulary';
