@@ -5,6 +5,8 @@ export * from './events/catalog';
 export * from './events/catalog-mir';
 export * from './events/catalog-settings';
 export * from './events/reporting';
+export * from './events/agenda';
+export * from './events/agenda-metrics';
 export * from './registry';
 export * from './topics';
 export * from './vocabulary';

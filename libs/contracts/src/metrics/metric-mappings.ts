@@ -1,10 +1,11 @@
+import { AGENDA_METRIC_MAPPINGS } from '../events/agenda-metrics';
 import { MetricMapping } from './metric-mapping';
 
 /**
  * Every producer's metric mappings, one spread per producer (each declares its own beside its event
  * definitions, in `events/<service>-metrics.ts`). Reporting applies them generically.
  */
-export const METRIC_MAPPINGS: readonly MetricMapping[] = [];
+export const METRIC_MAPPINGS: readonly MetricMapping[] = [...AGENDA_METRIC_MAPPINGS];
 
 const byEventType = new Map(METRIC_MAPPINGS.map((mapping) => [mapping.event.type, mapping]));
 
