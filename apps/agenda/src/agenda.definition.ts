@@ -1,5 +1,11 @@
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
+import { ActivitiesModule } from './activities/activities.module';
+import { Activity, ActivityCategoryRow, ActivityStatusChange } from './activities/activity.entity';
+import { AgendaSettings1763800000000 } from './migrations/1763800000000-agenda-settings';
+import { Activities1763800000100 } from './migrations/1763800000100-activities';
+import { AgendaSettings } from './settings/agenda-settings.entity';
+import { AgendaSettingsModule } from './settings/agenda-settings.module';
 
 /** The service's manifest: each feature once, with its module, tables, migrations and consumed topics. */
 export const agendaService: ServiceDefinition = {
@@ -7,5 +13,9 @@ export const agendaService: ServiceDefinition = {
   title: 'Tequio · Agenda',
   description: 'Agenda del Presidente, reuniones de gabinete y agendas semanales de las dependencias.',
   defaultPort: 3002,
-  features: [unitDirectoryFeature],
+  features: [
+    unitDirectoryFeature,
+    { module: AgendaSettingsModule, entities: [AgendaSettings], migrations: [AgendaSettings1763800000000] },
+    { module: ActivitiesModule, entities: [Activity, ActivityStatusChange, ActivityCategoryRow], migrations: [Activities1763800000100] },
+  ],
 };

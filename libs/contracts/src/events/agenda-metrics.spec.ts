@@ -27,7 +27,8 @@ describe('agenda metric mappings', () => {
     for (const definition of AGENDA_EVENTS) {
       const mapping = findMetricMapping(definition.type);
       expect(mapping?.event).toBe(definition);
-      const record = mapping!.observe(definition.example, context);
+      if (!mapping) throw new Error(`no mapping for ${definition.type}`);
+      const record = mapping.observe(definition.example, context);
       expect(record.version).toBe((definition.example as { version: number }).version);
       for (const observation of record.observations) expect(checkObservation(observation)).toEqual([]);
     }
