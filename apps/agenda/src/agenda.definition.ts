@@ -4,8 +4,11 @@ import { ActivitiesModule } from './activities/activities.module';
 import { Activity, ActivityCategoryRow, ActivityStatusChange } from './activities/activity.entity';
 import { AgendaSettings1763800000000 } from './migrations/1763800000000-agenda-settings';
 import { Activities1763800000100 } from './migrations/1763800000100-activities';
+import { WeeklyAgendas1763800000200 } from './migrations/1763800000200-weekly-agendas';
 import { AgendaSettings } from './settings/agenda-settings.entity';
 import { AgendaSettingsModule } from './settings/agenda-settings.module';
+import { WeeklyRosterRow, WeeklySubmission } from './weekly/weekly.entity';
+import { WeeklyModule } from './weekly/weekly.module';
 
 /** The service's manifest: each feature once, with its module, tables, migrations and consumed topics. */
 export const agendaService: ServiceDefinition = {
@@ -17,5 +20,6 @@ export const agendaService: ServiceDefinition = {
     unitDirectoryFeature,
     { module: AgendaSettingsModule, entities: [AgendaSettings], migrations: [AgendaSettings1763800000000] },
     { module: ActivitiesModule, entities: [Activity, ActivityStatusChange, ActivityCategoryRow], migrations: [Activities1763800000100] },
+    { module: WeeklyModule, entities: [WeeklySubmission, WeeklyRosterRow], migrations: [WeeklyAgendas1763800000200] },
   ],
 };

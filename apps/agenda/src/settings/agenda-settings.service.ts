@@ -52,6 +52,11 @@ export class AgendaSettingsService {
     return (await this.settings.find(tenant, manager)) ?? defaultSettings(tenant);
   }
 
+  /** Municipalities that saved their settings (and so may owe weekly agendas). */
+  tenantsWithSettings(): Promise<string[]> {
+    return this.settings.tenants();
+  }
+
   async get(user: TequioClaims) {
     return settingsView(await this.current(user.tenant));
   }
