@@ -2,9 +2,12 @@ import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
 import { ActivitiesModule } from './activities/activities.module';
 import { Activity, ActivityCategoryRow, ActivityStatusChange } from './activities/activity.entity';
+import { CabinetAgreement, CabinetAttendance, CabinetMeeting } from './cabinet/cabinet.entity';
+import { CabinetModule } from './cabinet/cabinet.module';
 import { AgendaSettings1763800000000 } from './migrations/1763800000000-agenda-settings';
 import { Activities1763800000100 } from './migrations/1763800000100-activities';
 import { WeeklyAgendas1763800000200 } from './migrations/1763800000200-weekly-agendas';
+import { CabinetMeetings1763800000300 } from './migrations/1763800000300-cabinet-meetings';
 import { AgendaSettings } from './settings/agenda-settings.entity';
 import { AgendaSettingsModule } from './settings/agenda-settings.module';
 import { WeeklyRosterRow, WeeklySubmission } from './weekly/weekly.entity';
@@ -21,5 +24,6 @@ export const agendaService: ServiceDefinition = {
     { module: AgendaSettingsModule, entities: [AgendaSettings], migrations: [AgendaSettings1763800000000] },
     { module: ActivitiesModule, entities: [Activity, ActivityStatusChange, ActivityCategoryRow], migrations: [Activities1763800000100] },
     { module: WeeklyModule, entities: [WeeklySubmission, WeeklyRosterRow], migrations: [WeeklyAgendas1763800000200] },
+    { module: CabinetModule, entities: [CabinetMeeting, CabinetAttendance, CabinetAgreement], migrations: [CabinetMeetings1763800000300] },
   ],
 };
