@@ -52,7 +52,11 @@ describe('iCalendar feeds (real PostgreSQL)', () => {
     expect(feed.get(cancelled.id)).toMatchObject({ status: 'CANCELLED', sequence: 1 });
     expect(feed.has(privateMeeting.id)).toBe(false);
 
+    // A client that has the current version gets a 304; after a change it gets the new calendar.
+    const etag = (await http().get(created.path).expect(200)).headers['etag'];
+    await http().get(created.path).set('If-None-Match', etag).expect(304);
     await http().post(`/activities/${inauguration.id}/status`).set(fixture.office).send({ status: 'confirmada' }).expect(201);
+    expect((await http().get(created.path).set('If-None-Match', etag).expect(200)).headers['etag']).not.toBe(etag);
     await http().patch(`/activities/${inauguration.id}`).set(fixture.office).send({ title: 'Inauguración del mercado de abasto' }).expect(200);
     feed = await events(created.path);
     expect(feed.get(inauguration.id)).toEqual({ summary: 'Inauguración del mercado de abasto', sequence: 2, status: 'CONFIRMED' });

@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, TequioClaims } from '@tequio/auth';
 import { calendarFeedExample, CreateCalendarFeedDto, createdCalendarFeedExample, icsExample } from './calendar-feed.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
@@ -36,12 +36,22 @@ export class CalendarFeedsController {
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'El calendario iCalendar (RFC 5545) detrás de un token: /feeds/{token}.ics, para suscribirse desde cualquier cliente de calendario' })
   @ApiOkResponse({ content: { 'text/calendar': { schema: { type: 'string' }, example: icsExample } } })
+  @ApiResponse({ status: 304, description: 'Sin cambios desde el ETag que envió el cliente (If-None-Match)' })
   @ApiNotFoundResponse({ description: 'Token desconocido o revocado' })
-  async render(@Param('file') file: string, @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void }) {
+  async render(
+    @Param('file') file: string,
+    @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void; status(code: number): void },
+  ) {
     const calendar = await this.feeds.render(file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file);
     // Set only on success: a 404 stays JSON.
     response.setHeader('Content-Type', 'text/calendar; charset=utf-8');
     response.setHeader('Cache-Control', 'private, max-age=300');
-    return calendar;
+    response.setHeader('ETag', calendar.etag);
+    if (ifNoneMatch === calendar.etag) {
+      response.status(304);
+      return '';
+    }
+    return calendar.body;
   }
 }

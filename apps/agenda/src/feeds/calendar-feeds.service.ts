@@ -2,16 +2,20 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import { canActForUnit, TequioClaims } from '@tequio/auth';
 import { createHash, randomBytes } from 'node:crypto';
 import { effectiveCategories } from '../activities/activity-categories';
+import { todayInMexico } from '@tequio/platform';
 import { ChangeRecorder } from '../common/change-recorder';
+import { addDays } from '../common/municipal-time';
 import { KnownUnits } from '../common/known-units';
 import { AgendaSettingsService } from '../settings/agenda-settings.service';
 import { activityCalendar } from './activity-calendar';
 import { CreateCalendarFeedDto } from './calendar-feed.dto';
 import { CalendarFeed } from './calendar-feed.entity';
-import { CalendarFeedsRepository } from './calendar-feeds.repository';
+import { CalendarFeedsRepository, FeedAudienceFilter } from './calendar-feeds.repository';
 
 /** A feed shows a year back and everything ahead: a calendar client needs no more. */
 const FEED_DAYS_BACK = Number(process.env['AGENDA_FEED_DAYS_BACK'] ?? 366);
+
+const RENDERED_FEEDS_KEPT = 100;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -22,6 +26,8 @@ function feedView(feed: CalendarFeed) {
 /** iCalendar feeds per audience, reached by a secret token in the URL (calendar clients cannot send headers). */
 @Injectable()
 export class CalendarFeedsService {
+  private readonly rendered = new Map<string, { fingerprint: string; body: string; etag: string }>();
+
   constructor(
     private readonly feeds: CalendarFeedsRepository,
     private readonly settings: AgendaSettingsService,
@@ -64,20 +70,30 @@ export class CalendarFeedsService {
   }
 
   /** The calendar behind a token; an unknown or revoked token is simply not found. */
-  async render(token: string): Promise<string> {
+  async render(token: string): Promise<{ body: string; etag: string }> {
     const feed = token.length >= 20 ? await this.feeds.findLiveByHash(hashToken(token)) : null;
     if (!feed) throw new NotFoundException('No existe el calendario');
-    const since = new Date(Date.now() - FEED_DAYS_BACK * 86_400_000);
-    const [activities, categoryRows] = await Promise.all([
-      this.feeds.feedActivities(feed.tenant, since, feed.audience === 'publica' ? { publicOnly: true } : { unitCode: feed.unitCode ?? '' }),
-      this.feeds.categoryRows(feed.tenant),
-    ]);
+    // Day granularity: the window moves once a day, and the cache with it.
+    const since = new Date(`${addDays(todayInMexico(), -FEED_DAYS_BACK)}T06:00:00.000Z`);
+    const audience: FeedAudienceFilter = feed.audience === 'publica' ? { publicOnly: true } : { unitCode: feed.unitCode ?? '' };
+    const key = `${feed.tenant}|${feed.audience}|${feed.unitCode ?? ''}|${since.toISOString()}`;
+    const fingerprint = await this.feeds.feedFingerprint(feed.tenant, since, audience);
+    const cached = this.rendered.get(key);
+    if (cached?.fingerprint === fingerprint) return cached;
+
+    const [activities, categoryRows] = await Promise.all([this.feeds.feedActivities(feed.tenant, since, audience), this.feeds.categoryRows(feed.tenant)]);
     const labels = new Map(effectiveCategories(categoryRows).map((category) => [category.code, category.label]));
     const name = feed.audience === 'publica' ? 'Agenda pública del Presidente Municipal' : `Agenda del Presidente Municipal · unidad ${feed.unitCode}`;
-    return activityCalendar(
+    const body = activityCalendar(
       name,
       activities.map((activity) => ({ ...activity, categoryLabel: labels.get(activity.category) ?? activity.category })),
     );
+    const entry = { fingerprint, body, etag: `"${createHash('sha256').update(key).update(fingerprint).digest('base64url').slice(0, 27)}"` };
+    // Calendar clients poll the same few feeds: keep the latest rendering of each, a bounded number of them.
+    this.rendered.delete(key);
+    this.rendered.set(key, entry);
+    if (this.rendered.size > RENDERED_FEEDS_KEPT) this.rendered.delete(this.rendered.keys().next().value as string);
+    return entry;
   }
 
   /** The public feed is the office's to hand out; a unit's feed, also that unit's. */
