@@ -29,8 +29,22 @@ export default [
     },
   },
   {
+    // A lib's integration tests (its `test/` folder) boot a test-only service with the shared test helpers.
+    files: ['libs/*/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [{ sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:contracts', 'type:testing'] }],
+        },
+      ],
+    },
+  },
+  {
     // Production sources of apps and libs: no test helpers, no dev infrastructure.
-    files: ['apps/*/src/**/*.ts', 'libs/{auth,calendar,contracts,persistence,platform,unit-directory}/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'libs/{attachments,auth,calendar,contracts,messaging,persistence,platform,unit-directory}/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './config/service-config';
+export * from './config/kafka-security';
 export * from './database/migrations';
 export * from './health/kafka.health';
 export * from './http/validation-error.filter';

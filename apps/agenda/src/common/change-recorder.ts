@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
+import { AuditTrail } from '@tequio/persistence';
 import { EntityManager } from 'typeorm';
 import { z } from 'zod';
 

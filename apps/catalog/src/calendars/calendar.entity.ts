@@ -1,8 +1,8 @@
 import { VersionedRecord } from '@tequio/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export const DEFAULT_CUTOFF = '15:00';
-export const DEFAULT_TIME_ZONE = 'America/Mexico_City';
+export { DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from '@tequio/calendar';
+import { DEFAULT_CUTOFF, DEFAULT_TIME_ZONE } from '@tequio/calendar';
 
 /** A municipality's calendar for one year: its office-hours cut-off (holidays are CalendarHoliday rows). */
 @Entity({ name: 'calendar_year' })

@@ -15,7 +15,8 @@ import {
   QUARTERS,
   QuarterTargets,
 } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { AuditTrail } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
 import { definedOnly, Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { metricsUsed, unitCodesUsed, validateFormula } from '../metrics-registry/formula-validation';

@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { assertTenant, TequioClaims } from '@tequio/auth';
 import { EventDefinition, MunicipalityCreated, MunicipalitySnapshot, MunicipalityUpdated } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { AuditTrail } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
 import { definedOnly, Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { CreateMunicipalityDto, ListMunicipalitiesQueryDto, UpdateMunicipalityDto } from './municipality.dto';

@@ -1,6 +1,7 @@
+import { kafkaSecurity } from './kafka-security';
 import { ConfigurationError, loadServiceConfig } from './service-config';
 
-const valid = { DATABASE_URL: 'postgres://u:p@db:5432/tequio', KAFKA_BROKERS: 'k1:9092, k2:9092' };
+const valid = { DATABASE_URL: 'postgres://u:p@db:5432/tequio', KAFKA_BROKERS: 'k1:9092, k2:9092', AUTH_DEV_KEYS: 'true' };
 
 describe('loadServiceConfig', () => {
   it('applies the service defaults', () => {
@@ -15,6 +16,10 @@ describe('loadServiceConfig', () => {
   it('names a missing variable', () => {
     expect(() => loadServiceConfig('catalog', 3001, { KAFKA_BROKERS: 'k:9092' })).toThrow(/DATABASE_URL is required/);
     expect(() => loadServiceConfig('catalog', 3001, { DATABASE_URL: valid.DATABASE_URL })).toThrow(/KAFKA_BROKERS is required/);
+    // Auth fails closed: no JWKS and no explicit dev keys stops the service at boot.
+    const { AUTH_DEV_KEYS: _devKeys, ...withoutAuth } = valid;
+    expect(() => loadServiceConfig('catalog', 3001, withoutAuth)).toThrow(/AUTH_JWKS_URL is required/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...withoutAuth, AUTH_JWKS_URL: 'https://idp.example/jwks' })).not.toThrow();
   });
 
   it('names a malformed variable', () => {
@@ -23,5 +28,27 @@ describe('loadServiceConfig', () => {
     expect(() => loadServiceConfig('catalog', 3001, { ...valid, KAFKA_BROKERS: 'no-port' })).toThrow(/KAFKA_BROKERS must be a comma-separated list of host:port/);
     expect(() => loadServiceConfig('catalog', 3001, { ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
     expect(() => loadServiceConfig('catalog', 3001, { ...valid, MIGRATIONS_RUN: 'yes' })).toThrow(/MIGRATIONS_RUN/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, AUTH_DEV_KEYS: 'yes', AUTH_AUDIENCE: '' })).toThrow(
+      /AUTH_DEV_KEYS must be "true" or "false".*AUTH_AUDIENCE must not be empty/,
+    );
+  });
+});
+
+describe('Kafka deployment settings', () => {
+  it('provisions topics unless told not to', () => {
+    expect(loadServiceConfig('catalog', 3001, valid).KAFKA_PROVISION_TOPICS).toBe(true);
+    expect(loadServiceConfig('catalog', 3001, { ...valid, KAFKA_PROVISION_TOPICS: 'false' }).KAFKA_PROVISION_TOPICS).toBe(false);
+  });
+
+  it('requires the SASL credentials when a mechanism is chosen', () => {
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'catalog' })).toThrow(
+      /KAFKA_SASL_PASSWORD is required when KAFKA_SASL_MECHANISM is scram-sha-512/,
+    );
+    const config = loadServiceConfig('catalog', 3001, { ...valid, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p', KAFKA_TLS: 'true' });
+    expect(kafkaSecurity(config)).toEqual({ ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'u', password: 'p' } });
+  });
+
+  it('connects in plaintext by default', () => {
+    expect(kafkaSecurity(loadServiceConfig('catalog', 3001, valid))).toEqual({});
   });
 });

@@ -1,3 +1,4 @@
+import { authConfigProblems } from '@tequio/auth';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -9,7 +10,8 @@ const brokerList = z
     message: 'must be a comma-separated list of host:port',
   });
 
-function serviceConfigSchema(service: string, defaultPort: number) {
+/** Exported so the deployment checks can compare the Helm chart with what a service really reads. */
+export function serviceConfigSchema(service: string, defaultPort: number) {
   return z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().min(1).default('0.0.0.0'),
@@ -28,11 +30,25 @@ function serviceConfigSchema(service: string, defaultPort: number) {
     KAFKA_CONSUMER_GROUP: z.string().min(1).default(`tequio.${service}`),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
+    // Production clusters declare their topics (Strimzi KafkaTopic or the chart's provisioning Job).
+    KAFKA_PROVISION_TOPICS: booleanFlag.default(true),
+    KAFKA_SASL_MECHANISM: z.enum(['none', 'plain', 'scram-sha-256', 'scram-sha-512']).default('none'),
+    KAFKA_SASL_USERNAME: z.string().optional(),
+    KAFKA_SASL_PASSWORD: z.string().optional(),
+    KAFKA_TLS: booleanFlag.default(false),
+    KAFKA_TLS_CA_FILE: z.string().optional(),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
     INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+  }).superRefine((config, context) => {
+    if (config.KAFKA_SASL_MECHANISM === 'none') return;
+    for (const key of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const) {
+      if (!config[key]) context.addIssue({ code: 'custom', path: [key], message: `is required when KAFKA_SASL_MECHANISM is ${config.KAFKA_SASL_MECHANISM}` });
+    }
   });
 }
 
@@ -46,9 +62,9 @@ export class ConfigurationError extends Error {}
  */
 export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = serviceConfigSchema(service, defaultPort).safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
-    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems}`);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...authConfigProblems(env)];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems.join('; ')}`);
   }
   return { ...parsed.data, SERVICE: service };
 }
