@@ -1,3 +1,4 @@
+import { attachmentsFeature } from '@tequio/attachments';
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
 import { ActivitiesModule } from './activities/activities.module';
@@ -28,6 +29,7 @@ export const agendaService: ServiceDefinition = {
   defaultPort: 3002,
   features: [
     unitDirectoryFeature,
+    attachmentsFeature,
     { module: AgendaSettingsModule, entities: [AgendaSettings], migrations: [AgendaSettings1763800000000] },
     { module: ActivitiesModule, entities: [Activity, ActivityStatusChange, ActivityCategoryRow], migrations: [Activities1763800000100] },
     { module: WeeklyModule, entities: [WeeklySubmission, WeeklyRosterRow], migrations: [WeeklyAgendas1763800000200] },

@@ -87,4 +87,36 @@ describe('cabinet meetings (real PostgreSQL and Kafka)', () => {
     const open = (await http().get('/cabinet-agreements?overdue=true&unitCode=602').set(fixture.office).expect(200)).body;
     expect(open.total).toBe(0);
   });
+
+  it('keeps the signed minutes of a held meeting as files, refused by content when they are not documents', async () => {
+    const programmed = (await http().post('/cabinet-meetings').set(fixture.office).send({ date: '2025-06-02' }).expect(201)).body;
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    const early = await http().post(`/cabinet-meetings/${programmed.id}/minutes/files`).set(fixture.office).attach('file', pdf, 'minuta.pdf');
+    expect(early.status).toBe(409);
+    await http().post(`/cabinet-meetings/${programmed.id}/minutes`).set(fixture.office).send({}).expect(201);
+
+    const files = await count('attachment');
+    const disguised = await http().post(`/cabinet-meetings/${programmed.id}/minutes/files`).set(fixture.office).attach('file', Buffer.from('MZ\x90\x00binary'), 'minuta.pdf');
+    expect(disguised.status).toBe(415);
+    expect(disguised.body.message).toMatch(/^file: /);
+    expect(await count('attachment')).toBe(files);
+
+    const uploaded = (await http().post(`/cabinet-meetings/${programmed.id}/minutes/files`).set(fixture.office).attach('file', pdf, 'minuta-2025.pdf').expect(201)).body;
+    expect(uploaded.attachments).toEqual([expect.objectContaining({ filename: 'minuta-2025.pdf', contentType: 'application/pdf', size: pdf.length, ownerId: programmed.id })]);
+    const listed = (await http().get(`/cabinet-meetings/${programmed.id}/minutes/files`).set(bearer(['auditor'], { tenant: fixture.tenant })).expect(200)).body;
+    expect(listed.map((file: { id: string }) => file.id)).toEqual([uploaded.attachments[0].id]);
+    const download = await http()
+      .get(`/cabinet-meetings/${programmed.id}/minutes/files/${uploaded.attachments[0].id}`)
+      .set(fixture.office)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
+    // A unit that did not attend does not read the minutes.
+    await http().get(`/cabinet-meetings/${programmed.id}/minutes/files`).set(bearer(['clerk'], { tenant: fixture.tenant, units: ['602'] })).expect(403);
+  });
 });

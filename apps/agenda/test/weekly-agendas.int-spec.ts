@@ -81,4 +81,15 @@ describe('weekly agendas of the dependencies (real PostgreSQL and Kafka)', () =>
     const report = (await http().get('/weekly-agendas/compliance?from=2025-06-30&to=2025-07-06').set(fixture.office).expect(200)).body;
     expect(report.totals).toMatchObject({ expected: 3, received: 3, onTime: 1, late: 2, missing: 0 });
   });
+
+  it('takes files for a unit’s own weekly agenda, counted in a new version of its event', async () => {
+    const submission = (await http().post('/weekly-agendas').set(clerkOf('703')).send({ unitCode: '703', week: '2025-W30', content: 'Ver archivo adjunto' }).expect(201)).body;
+    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+    await http().post(`/weekly-agendas/${submission.id}/files`).set(clerkOf('501')).attach('file', pdf, 'agenda.pdf').expect(403);
+    const attached = (await http().post(`/weekly-agendas/${submission.id}/files`).set(clerkOf('703')).attach('file', pdf, 'agenda-semana-30.pdf').expect(201)).body;
+    expect(attached.submission).toMatchObject({ attachmentCount: 1, version: 2 });
+    expect((await http().get(`/weekly-agendas/${submission.id}/files`).set(clerkOf('703')).expect(200)).body).toEqual([expect.objectContaining({ filename: 'agenda-semana-30.pdf' })]);
+    const event = await tap.waitFor((m) => m.key === submission.id && JSON.parse(m.value ?? '{}').version === 2, 'weekly agenda with its file');
+    expect(JSON.parse(event.value ?? '{}')).toMatchObject({ attachmentCount: 1, hasContent: true });
+  });
 });

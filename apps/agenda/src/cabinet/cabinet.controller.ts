@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, TequioClaims } from '@tequio/auth';
 import {
@@ -68,6 +70,33 @@ export class CabinetController {
   @ApiBadRequestResponse({ description: 'Unidad repetida o inexistente' })
   replaceAttendance(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ReplaceAttendanceDto) {
     return this.cabinet.replaceAttendance(user, id, dto);
+  }
+
+  @Post('cabinet-meetings/:id/minutes/files')
+  @ApiOperation({ summary: 'Adjuntar la minuta firmada (PDF, imagen o documento) a una reunión celebrada' })
+  @ApiAttachmentUpload({ multiple: true })
+  @ApiCreatedResponse({ schema: { example: { attachments: [{ ...attachmentExample, ownerType: 'agenda.cabinet-meeting.minutes', filename: 'minuta-01-2025.pdf' }], fields: {} } } })
+  attachMinutes(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Req() request: IncomingMessage) {
+    return this.cabinet.attachMinutes(user, id, request);
+  }
+
+  @Get('cabinet-meetings/:id/minutes/files')
+  @ApiOperation({ summary: 'Archivos de la minuta de una reunión' })
+  @ApiOkResponse({ schema: { example: [{ ...attachmentExample, ownerType: 'agenda.cabinet-meeting.minutes', filename: 'minuta-01-2025.pdf' }] } })
+  listMinutes(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
+    return this.cabinet.listMinutes(user, id);
+  }
+
+  @Get('cabinet-meetings/:id/minutes/files/:attachmentId')
+  @ApiOperation({ summary: 'Descargar un archivo de la minuta' })
+  @ApiAttachmentDownload()
+  async downloadMinutes(
+    @CurrentUser() user: TequioClaims,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    return sendAttachment(await this.cabinet.openMinutes(user, id, attachmentId), response);
   }
 
   @Post('cabinet-meetings/:id/agreements')

@@ -10,9 +10,12 @@ import {
   CabinetMeetingUpdated,
   EventDefinition,
 } from '@tequio/contracts';
+import { AttachmentsService } from '@tequio/attachments';
 import { todayInMexico } from '@tequio/platform';
+import { IncomingMessage } from 'node:http';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
+import { openOwnedAttachment } from '../common/owned-attachment';
 import { KnownUnits } from '../common/known-units';
 import { AgendaSettingsService } from '../settings/agenda-settings.service';
 import {
@@ -29,6 +32,7 @@ import { CabinetAgreement, CabinetAttendance, CabinetMeeting } from './cabinet.e
 import { CabinetRepository, OPEN_AGREEMENT_STATUSES } from './cabinet.repository';
 
 const SWEEP_MINUTES = Number(process.env['AGENDA_OVERDUE_SWEEP_MINUTES'] ?? 60);
+const MINUTES_OWNER = 'agenda.cabinet-meeting.minutes';
 
 const isOverdue = (agreement: CabinetAgreement, today: string) => OPEN_AGREEMENT_STATUSES.includes(agreement.status) && agreement.dueDate < today;
 
@@ -96,6 +100,7 @@ export class CabinetService implements OnApplicationBootstrap, OnApplicationShut
     private readonly settings: AgendaSettingsService,
     private readonly units: KnownUnits,
     private readonly changes: ChangeRecorder,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -207,6 +212,35 @@ export class CabinetService implements OnApplicationBootstrap, OnApplicationShut
       await this.changes.record(manager, user, { entityType: 'cabinet_agreement', entityId: agreement.id, action: 'updated', before, after: { status: agreement.status, dueDate: agreement.dueDate } });
       return this.emit(manager, user, CabinetMeetingUpdated, saved, 'agreement_updated', null);
     });
+  }
+
+  /** The signed minutes (scans, PDF) of a held meeting: the office uploads them. */
+  async attachMinutes(user: TequioClaims, id: string, request: IncomingMessage) {
+    await this.settings.requireManager(user);
+    const meeting = await this.cabinet.findMeeting(user.tenant, id);
+    if (!meeting) throw new NotFoundException(`id: no existe la reunión de gabinete ${id}`);
+    if (meeting.status !== 'celebrada') throw new ConflictException(`status: la minuta se adjunta a una reunión celebrada; la del ${meeting.date} está ${meeting.status}`);
+    return this.attachments.receive(request, { tenant: user.tenant, owner: { type: MINUTES_OWNER, id: meeting.id }, uploadedBy: user.sub });
+  }
+
+  async listMinutes(user: TequioClaims, id: string) {
+    const meeting = await this.requireMinutesReader(user, id);
+    return this.attachments.list(user.tenant, { type: MINUTES_OWNER, id: meeting.id });
+  }
+
+  async openMinutes(user: TequioClaims, id: string, attachmentId: string) {
+    const meeting = await this.requireMinutesReader(user, id);
+    return openOwnedAttachment(this.attachments, user.tenant, { type: MINUTES_OWNER, id: meeting.id }, attachmentId);
+  }
+
+  /** Minutes are internal: the office, planning, auditors and the units on the attendance list read them. */
+  private async requireMinutesReader(user: TequioClaims, id: string): Promise<CabinetMeeting> {
+    const meeting = await this.cabinet.findMeeting(user.tenant, id);
+    if (!meeting) throw new NotFoundException(`id: no existe la reunión de gabinete ${id}`);
+    if (user.roles.some((role) => role === 'planning' || role === 'auditor') || (await this.settings.isManager(user))) return meeting;
+    const attended = (await this.cabinet.attendanceOf(this.cabinet.manager, [meeting.id])).some((entry) => canActForUnit(user, entry.unitCode));
+    if (!attended) throw new ForbiddenException('Solo la Oficina de la Presidencia, planeación, auditoría y las unidades asistentes leen las minutas');
+    return meeting;
   }
 
   async get(user: TequioClaims, id: string) {

@@ -68,12 +68,17 @@ function utf8Size(code: number): number {
   return 3;
 }
 
+function isAscii(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** RFC 5545 §3.1: lines longer than 75 octets continue on the next line after CRLF and a space, never inside a character. */
 export function foldLines(text: string): string {
   return text
     .split('\r\n')
     .map((line) => {
-      if (line.length <= 75 && !/[^\x00-\x7f]/.test(line)) return line;
+      if (line.length <= 75 && isAscii(line)) return line;
       let folded = '';
       let size = 0;
       for (let i = 0; i < line.length; i++) {

@@ -1,4 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { complianceExample, ComplianceQueryDto, CorrectWeeklyAgendaDto, ListWeeklyAgendasQueryDto, SubmitWeeklyAgendaDto, weeklyAgendaExample } from './weekly.dto';
@@ -55,5 +57,32 @@ export class WeeklyController {
   @ApiOkResponse({ schema: { example: { ...weeklyAgendaExample, version: 2 } } })
   correct(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectWeeklyAgendaDto) {
     return this.weekly.correct(user, id, dto);
+  }
+
+  @Post(':id/files')
+  @ApiOperation({ summary: 'Adjuntar archivos a la agenda semanal de una de sus unidades' })
+  @ApiAttachmentUpload({ multiple: true })
+  @ApiCreatedResponse({ schema: { example: { attachments: [{ ...attachmentExample, ownerType: 'agenda.weekly-submission', filename: 'agenda-semana-27.pdf' }], fields: {}, submission: { ...weeklyAgendaExample, attachmentCount: 1, version: 2 } } } })
+  attach(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Req() request: IncomingMessage) {
+    return this.weekly.attach(user, id, request);
+  }
+
+  @Get(':id/files')
+  @ApiOperation({ summary: 'Archivos de una agenda semanal' })
+  @ApiOkResponse({ schema: { example: [{ ...attachmentExample, ownerType: 'agenda.weekly-submission', filename: 'agenda-semana-27.pdf' }] } })
+  listFiles(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
+    return this.weekly.listFiles(user, id);
+  }
+
+  @Get(':id/files/:attachmentId')
+  @ApiOperation({ summary: 'Descargar un archivo de una agenda semanal' })
+  @ApiAttachmentDownload()
+  async download(
+    @CurrentUser() user: TequioClaims,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    return sendAttachment(await this.weekly.openFile(user, id, attachmentId), response);
   }
 }

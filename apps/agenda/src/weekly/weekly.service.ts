@@ -1,8 +1,11 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { canActForUnit, TequioClaims } from '@tequio/auth';
 import { WeeklyRosterClosed, WeeklyRoster, WeeklySubmissionReceived, WeeklySubmissionSnapshot, WeeklySubmissionUpdated } from '@tequio/contracts';
+import { AttachmentsService } from '@tequio/attachments';
+import { IncomingMessage } from 'node:http';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
+import { openOwnedAttachment } from '../common/owned-attachment';
 import { KnownUnits } from '../common/known-units';
 import { compareIsoWeeks, IsoWeek, isoWeekLabel, isoWeekOf, isoWeekThursday, nextIsoWeek, parseIsoWeek } from '../common/municipal-time';
 import { AgendaSettingsService } from '../settings/agenda-settings.service';
@@ -15,6 +18,7 @@ import { WeeklyRepository } from './weekly.repository';
 const SWEEP_MINUTES = Number(process.env['AGENDA_ROSTER_SWEEP_MINUTES'] ?? 60);
 /** A sweep never closes more than five years of weeks at once. */
 const MAX_WEEKS_PER_SWEEP = 260;
+const WEEKLY_OWNER = 'agenda.weekly-submission';
 
 function submissionView(submission: WeeklySubmission) {
   return {
@@ -71,6 +75,7 @@ export class WeeklyService implements OnApplicationBootstrap, OnApplicationShutd
     private readonly settings: AgendaSettingsService,
     private readonly units: KnownUnits,
     private readonly changes: ChangeRecorder,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -153,10 +158,49 @@ export class WeeklyService implements OnApplicationBootstrap, OnApplicationShutd
     });
   }
 
-  async get(user: TequioClaims, id: string) {
+  /** Files of a weekly agenda (the agenda as PDF, a spreadsheet): stored with the new version, all or nothing. */
+  async attach(user: TequioClaims, id: string, request: IncomingMessage) {
+    return this.weekly.transaction(async (manager) => {
+      const submission = await this.weekly.lock(manager, user.tenant, id);
+      if (!submission) throw new NotFoundException(`id: no existe la agenda semanal ${id}`);
+      if (!canActForUnit(user, submission.unitCode) && !(await this.settings.isManager(user, manager))) {
+        throw new ForbiddenException(`unitCode: solo puede adjuntar archivos a la agenda semanal de sus unidades, no a la de ${submission.unitCode}`);
+      }
+      const before = submissionView(submission);
+      const received = await this.attachments.receive(request, { tenant: user.tenant, owner: { type: WEEKLY_OWNER, id: submission.id }, uploadedBy: user.sub }, {}, manager);
+      submission.attachmentCount += received.attachments.length;
+      submission.version += 1;
+      const saved = await this.weekly.save(manager, submission);
+      await this.changes.record(manager, user, {
+        entityType: 'weekly_submission',
+        entityId: saved.id,
+        action: 'attached',
+        before,
+        after: submissionView(saved),
+        event: { definition: WeeklySubmissionUpdated, subject: saved.id, data: submissionSnapshot(saved) },
+      });
+      return { ...received, submission: submissionView(saved) };
+    });
+  }
+
+  async listFiles(user: TequioClaims, id: string) {
+    const submission = await this.requireReadable(user, id);
+    return this.attachments.list(user.tenant, { type: WEEKLY_OWNER, id: submission.id });
+  }
+
+  async openFile(user: TequioClaims, id: string, attachmentId: string) {
+    const submission = await this.requireReadable(user, id);
+    return openOwnedAttachment(this.attachments, user.tenant, { type: WEEKLY_OWNER, id: submission.id }, attachmentId);
+  }
+
+  private async requireReadable(user: TequioClaims, id: string): Promise<WeeklySubmission> {
     const submission = await this.weekly.find(user.tenant, id);
     if (!submission || !(await this.canRead(user, submission.unitCode))) throw new NotFoundException(`id: no existe la agenda semanal ${id}`);
-    return submissionView(submission);
+    return submission;
+  }
+
+  async get(user: TequioClaims, id: string) {
+    return submissionView(await this.requireReadable(user, id));
   }
 
   async list(user: TequioClaims, query: ListWeeklyAgendasQueryDto) {
