@@ -9,6 +9,8 @@ export * from './events/correspondence';
 export * from './events/correspondence-metrics';
 export * from './events/transparency';
 export * from './events/transparency-metrics';
+export * from './events/agenda';
+export * from './events/agenda-metrics';
 export * from './registry';
 export * from './topics';
 export * from './vocabulary';

@@ -1,4 +1,5 @@
 import { EventDefinition } from './event-definition';
+import { AGENDA_EVENTS } from './events/agenda';
 import { CATALOG_EVENTS } from './events/catalog';
 import { CATALOG_MIR_EVENTS } from './events/catalog-mir';
 import { CATALOG_SETTINGS_EVENTS } from './events/catalog-settings';
@@ -15,6 +16,7 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...REPORTING_EVENTS,
   ...CORRESPONDENCE_EVENTS,
   ...TRANSPARENCY_EVENTS,
+  ...AGENDA_EVENTS,
 ];
 
 const byType = new Map(EVENT_DEFINITIONS.map((definition) => [definition.type, definition]));
