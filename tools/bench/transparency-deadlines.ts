@@ -13,10 +13,12 @@ import { MunicipalCalendar } from '@tequio/calendar';
 import { freePort, startLocalKafka, startLocalPostgres } from '@tequio/devstack';
 import { createServiceApp, loadServiceConfig, runMigrations } from '@tequio/platform';
 import { DataSource } from 'typeorm';
+/* eslint-disable @nx/enforce-module-boundaries -- the benchmark drives the service's internals in-process */
 import { DeadlineJobService } from '../../apps/transparency/src/deadline-jobs/deadline-job.service';
 import { DEFAULT_TERMS, schedule } from '../../apps/transparency/src/deadlines/deadline-engine';
 import { RequestsService } from '../../apps/transparency/src/requests/requests.service';
 import { transparencyService } from '../../apps/transparency/src/transparency.definition';
+/* eslint-enable @nx/enforce-module-boundaries */
 
 const ROOT = resolve(__dirname, '..', '..');
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '100000' } } });
