@@ -86,7 +86,9 @@ function entryPoint(service: string): string[] {
 
 async function main(): Promise<void> {
   const { databaseUrl, brokers } = await infrastructure();
-  const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers };
+  // Local development trusts the dev key pair (kept with the rest of the data) unless an identity provider is set.
+  const auth = process.env['AUTH_JWKS_URL'] ? {} : { AUTH_DEV_KEYS: 'true', AUTH_DEV_KEYS_DIR: process.env['AUTH_DEV_KEYS_DIR'] ?? join(DATA, 'dev-keys') };
+  const env = { ...process.env, ...auth, DATABASE_URL: databaseUrl, KAFKA_BROKERS: brokers };
 
   for (const service of SERVICES) {
     await run(process.execPath, [...entryPoint(service.name), 'migrate'], { cwd: ROOT, env });

@@ -5,7 +5,7 @@ import { Topic, UnitUpdated } from '@tequio/contracts';
 import { createTestDatabase, EventTap, TestDatabase } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { MessagingModule, OutboxRelay, OutboxService } from '@tequio/persistence';
+import { MessagingModule, OutboxRelay, OutboxService } from '@tequio/messaging';
 
 /** Two relay replicas over one outbox: every event goes out once, and each aggregate's events in order. */
 describe('outbox relay (real PostgreSQL and Kafka)', () => {
@@ -27,6 +27,7 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
           brokers: (process.env['KAFKA_BROKERS'] ?? '').split(','),
           outboxPollMs: 50,
           outboxBatchSize: 25,
+          outboxMaxAttempts: 3,
           relayEnabled: false,
           consumerMaxAttempts: 1,
         }),
@@ -118,4 +119,64 @@ describe('outbox relay (real PostgreSQL and Kafka)', () => {
     expect(await database.query(`SELECT count(*)::int AS n FROM agenda.outbox`)).toEqual([{ n: before - old }]);
     expect(await database.query(`SELECT event_id FROM agenda.inbox ORDER BY event_id`)).toEqual([{ event_id: 'recent' }]);
   });
+
+  it('parks a row Kafka refuses after its attempts, while other aggregates flow and its own later events wait', async () => {
+    const relay = replicas[0].get(OutboxRelay);
+    const tenant = 'oaxaca-de-juarez';
+    const unitEvent = (unitId: string, version: number) => ({
+      unitId,
+      code: unitId.slice(0, 8),
+      name: `v${version}`,
+      kind: 'unidad',
+      parentId: null,
+      activeFrom: '2025-01-01',
+      activeTo: null,
+      version,
+    });
+    const insert = async (key: string, payload: object) => {
+      const id = randomUUID();
+      await database.query(
+        `INSERT INTO agenda.outbox (id, topic, message_key, event_type, tenant, source, occurred_at, payload)
+         VALUES ($1, $2, $3, 'tequio.catalog.unit.updated', $4, '/tequio/relay-test', now(), $5::jsonb)`,
+        [id, Topic.CatalogUnitV1, key, tenant, JSON.stringify(payload)],
+      );
+      return id;
+    };
+    const stuckKey = randomUUID();
+    const otherKey = randomUUID();
+    // Over the broker's default 1 MB message limit: Kafka answers MESSAGE_TOO_LARGE every time.
+    const tooLarge = await insert(stuckKey, { ...unitEvent(stuckKey, 1), name: 'x'.repeat(1_200_000) });
+    const waitsBehind = await insert(stuckKey, unitEvent(stuckKey, 2));
+    const other = await insert(otherKey, unitEvent(otherKey, 1));
+
+    const rowOf = async (id: string) =>
+      (
+        await database.query<{ sent: boolean; attempts: number; last_error: string | null; parked: boolean }>(
+          `SELECT sent_at IS NOT NULL AS sent, attempts, last_error, parked_at IS NOT NULL AS parked FROM agenda.outbox WHERE id = $1`,
+          [id],
+        )
+      )[0];
+    for (let pass = 0; pass < 60 && !(await rowOf(tooLarge)).parked; pass++) {
+      await relay.publishBatch();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await rowOf(tooLarge)).toMatchObject({ sent: false, attempts: 3, parked: true });
+    expect((await rowOf(tooLarge)).last_error).toMatch(/larger than the max message size/i);
+    expect(await rowOf(other)).toMatchObject({ sent: true });
+    expect(await rowOf(waitsBehind)).toMatchObject({ sent: false, attempts: 0, parked: false });
+    await tap.waitFor((m) => m.key === otherKey, 'the other aggregate’s event');
+    expect(tap.messages.filter((m) => m.key === stuckKey)).toEqual([]);
+
+    expect((await relay.parkedRows(tenant)).map((row) => row.id)).toContain(tooLarge);
+    expect(await relay.parkedRows('another-tenant')).toEqual([]);
+    expect(await relay.retryParked('another-tenant', tooLarge)).toBe(false);
+    // Shrunk by hand (as an operator would fix it), the row goes out and its key flows again, in order.
+    await database.query(`UPDATE agenda.outbox SET payload = $2::jsonb WHERE id = $1`, [tooLarge, JSON.stringify(unitEvent(stuckKey, 1))]);
+    expect(await relay.retryParked(tenant, tooLarge)).toBe(true);
+    while ((await relay.publishBatch()) > 0) {
+      /* drain */
+    }
+    await tap.waitFor((m) => m.key === stuckKey && JSON.parse(m.value ?? '{}').version === 2, 'the later event of the parked key');
+    expect(tap.messages.filter((m) => m.key === stuckKey).map((m) => JSON.parse(m.value ?? '{}').version)).toEqual([1, 2]);
+  }, 60_000);
 });

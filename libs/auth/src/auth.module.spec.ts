@@ -49,7 +49,7 @@ class ProbeController {
 class ProbeAppModule {}
 
 const UNAUTHORIZED_BODY = { statusCode: 401, message: 'Falta el token o no es válido', error: 'Unauthorized' };
-const AUTH_ENV_KEYS = ['AUTH_DEV_KEYS_DIR', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const;
+const AUTH_ENV_KEYS = ['AUTH_DEV_KEYS', 'AUTH_DEV_KEYS_DIR', 'AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_JWKS_URL'] as const;
 
 const validClaims = { sub: 'ana', tenant: 'oaxaca-de-juarez', roles: ['clerk'], units: ['402'] };
 const signOptions = { algorithm: 'RS256', issuer: 'tequio-dev', audience: 'tequio', expiresIn: '1h' } as const;
@@ -73,6 +73,7 @@ describe('AuthModule (HTTP)', () => {
     for (const key of AUTH_ENV_KEYS) delete process.env[key];
     keysDir = mkdtempSync(join(tmpdir(), 'tequio-auth-'));
     process.env['AUTH_DEV_KEYS_DIR'] = keysDir;
+    process.env['AUTH_DEV_KEYS'] = 'true';
     app = await NestFactory.create(ProbeAppModule, { logger: false, abortOnError: false });
     await app.init();
   });
@@ -127,11 +128,19 @@ describe('AuthModule (HTTP)', () => {
   it.each([
     ['no tenant', { sub: 'ana', roles: ['clerk'], units: [] }],
     ['no roles', { sub: 'ana', tenant: 'oaxaca-de-juarez', units: [] }],
+    ['an empty roles list', { ...validClaims, roles: [] }],
     ['an unknown role', { ...validClaims, roles: ['superuser'] }],
     ['units that are not strings', { ...validClaims, units: [402] }],
     ['an empty sub', { ...validClaims, sub: '' }],
   ])('answers 401 for a correctly signed token with %s', async (_case, claims) => {
     await get('/probe/me', jwt.sign(claims, devPrivateKey(), signOptions)).expect(401, UNAUTHORIZED_BODY);
+  });
+
+  it('answers 401 for a correctly signed token without exp', async () => {
+    const { expiresIn: _never, ...noExpiry } = signOptions;
+    await get('/probe/me', jwt.sign(validClaims, devPrivateKey(), noExpiry)).expect(401, UNAUTHORIZED_BODY);
+    // The same claims with exp pass: the refusal is about exp alone.
+    await get('/probe/me', jwt.sign(validClaims, devPrivateKey(), signOptions)).expect(200);
   });
 
   it('rejects an HS256 token forged with the public key as the HMAC secret', async () => {
@@ -196,7 +205,7 @@ describe('AuthModule.forRoot', () => {
 
   beforeAll(async () => {
     keysDir = mkdtempSync(join(tmpdir(), 'tequio-auth-'));
-    @Module({ imports: [AuthModule.forRoot({ audience: 'reporting', devKeysDir: keysDir })], controllers: [ProbeController] })
+    @Module({ imports: [AuthModule.forRoot({ audience: 'reporting', devKeys: true, devKeysDir: keysDir })], controllers: [ProbeController] })
     class OverriddenAppModule {}
     app = await NestFactory.create(OverriddenAppModule, { logger: false, abortOnError: false });
     await app.init();

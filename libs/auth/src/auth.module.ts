@@ -1,7 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
-import { AUTH_CONFIG, type AuthConfig, authConfigFromEnv } from './auth-config';
+import { AUTH_CONFIG, type AuthConfig, authConfigFromEnv, readAuthConfig } from './auth-config';
 import { JwtAuthGuard, RolesGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 
@@ -26,7 +26,7 @@ export class AuthModule {
     // Dynamic providers are registered after the static ones, so this AUTH_CONFIG wins.
     return {
       module: AuthModule,
-      providers: [{ provide: AUTH_CONFIG, useFactory: () => ({ ...authConfigFromEnv(), ...overrides }) }],
+      providers: [{ provide: AUTH_CONFIG, useFactory: () => ({ ...readAuthConfig(), ...overrides }) }],
     };
   }
 }

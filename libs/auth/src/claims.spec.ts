@@ -15,7 +15,7 @@ describe('tequioClaimsSchema', () => {
   });
 
   it('treats missing units as none', () => {
-    expect(tequioClaimsSchema.parse({ sub: 'a', tenant: 't', roles: [] }).units).toEqual([]);
+    expect(tequioClaimsSchema.parse({ sub: 'a', tenant: 't', roles: ['clerk'] }).units).toEqual([]);
   });
 
   it.each([
@@ -35,5 +35,11 @@ describe('isRole', () => {
     expect(ROLES.every(isRole)).toBe(true);
     expect(isRole('Admin')).toBe(false);
     expect(isRole('root')).toBe(false);
+  });
+});
+
+describe('tequioClaimsSchema roles', () => {
+  it('refuses an empty roles list', () => {
+    expect(tequioClaimsSchema.safeParse({ sub: 'a', tenant: 't', roles: [] }).success).toBe(false);
   });
 });

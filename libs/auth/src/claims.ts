@@ -19,7 +19,8 @@ export const tequioClaimsSchema = z.object({
   sub: z.string().min(1),
   tenant: z.string().min(1),
   // An unknown role rejects the whole token: a typo must not silently drop a permission.
-  roles: z.array(z.enum(ROLES)),
+  // An empty list grants nothing any route asks for; refusing it says so at the door instead of as 403s.
+  roles: z.array(z.enum(ROLES)).min(1),
   // Identity providers often omit empty array claims; no units simply means no unit scope.
   units: z.array(z.string().min(1)).default([]),
 }) satisfies z.ZodType<TequioClaims, unknown>;

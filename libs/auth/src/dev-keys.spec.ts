@@ -69,7 +69,7 @@ describe('dev key pair', () => {
     process.env['NODE_ENV'] = 'production';
     expect(() => loadOrCreateDevKeyPair(workDir)).toThrow(/AUTH_JWKS_URL/);
     await expect(
-      JwtStrategy.create({ issuer: 'tequio-dev', audience: 'tequio', devKeysDir: workDir }),
+      JwtStrategy.create({ issuer: 'tequio-dev', audience: 'tequio', devKeys: true, devKeysDir: workDir }),
     ).rejects.toThrow(/NODE_ENV=production.*AUTH_JWKS_URL/);
     expect(readdirSync(workDir)).toEqual([]);
   });

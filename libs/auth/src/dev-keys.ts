@@ -2,7 +2,7 @@ import { createPublicKey, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt, { type SignOptions } from 'jsonwebtoken';
-import { authConfigFromEnv, defaultDevKeysDir } from './auth-config';
+import { readAuthConfig, defaultDevKeysDir } from './auth-config';
 import { type Role, type TequioClaims, tequioClaimsSchema } from './claims';
 
 export const DEV_PRIVATE_KEY_FILE = 'private.pem';
@@ -48,7 +48,7 @@ export function loadOrCreateDevKeyPair(dir: string = defaultDevKeysDir()): DevKe
 
 /** Signs an RS256 token with the dev private key, with the issuer and audience the server expects. */
 export function signDevToken(claims: DevTokenClaims, opts: DevTokenOptions = {}): string {
-  const config = authConfigFromEnv();
+  const config = readAuthConfig();
   const { privateKey } = loadOrCreateDevKeyPair(opts.keysDir ?? config.devKeysDir);
   // Validate like the server does, so a dev never mints a token that will be rejected.
   const payload: TequioClaims = tequioClaimsSchema.parse({

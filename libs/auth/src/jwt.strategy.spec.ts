@@ -40,7 +40,7 @@ describe('JwtStrategy with AUTH_JWKS_URL', () => {
   let jwksRequests = 0;
 
   const sign = (key: typeof idpKey, kid: string, payload: object = claims) =>
-    jwt.sign(payload, key.privateKey, { algorithm: 'RS256', keyid: kid, issuer: 'tequio-dev', audience: 'tequio' });
+    jwt.sign(payload, key.privateKey, { algorithm: 'RS256', keyid: kid, issuer: 'tequio-dev', audience: 'tequio', expiresIn: '1h' });
 
   beforeAll(async () => {
     const jwk = { ...idpKey.publicKey.export({ format: 'jwk' }), kid: 'idp-1', alg: 'RS256', use: 'sig' };

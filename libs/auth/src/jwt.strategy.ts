@@ -18,6 +18,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, JWT_STRATEGY) {
 
   // Returning null makes passport fail the request with 401, like a bad signature would.
   validate(payload: unknown): TequioClaims | null {
+    // passport-jwt checks `exp` only when present: a token that never expires is refused here.
+    if (typeof (payload as { exp?: unknown } | null)?.exp !== 'number') return null;
     const claims = tequioClaimsSchema.safeParse(payload);
     return claims.success ? claims.data : null;
   }
@@ -34,6 +36,7 @@ async function strategyOptions(config: AuthConfig): Promise<StrategyOptionsWitho
   if (config.jwksUrl) {
     return { ...common, secretOrKeyProvider: await jwksKeyProvider(config.jwksUrl) };
   }
+  if (!config.devKeys) throw new Error('No key to verify tokens with: set AUTH_JWKS_URL, or AUTH_DEV_KEYS=true for local development');
   // Throws when NODE_ENV=production, which aborts startup: production must use AUTH_JWKS_URL.
   return { ...common, secretOrKey: loadOrCreateDevKeyPair(config.devKeysDir).publicKey };
 }

@@ -58,6 +58,9 @@ function brokerProperties(options: LocalKafkaOptions): string {
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=true',
     'log.retention.hours=168',
+    // Topic-level retention and compaction act within a second or two, so tests can watch them happen.
+    'log.retention.check.interval.ms=1000',
+    'log.cleaner.backoff.ms=1000',
     '',
   ].join('\n');
 }

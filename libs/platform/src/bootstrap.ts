@@ -1,13 +1,15 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
-import { EventProducer, kafkaTransportClientOptions } from '@tequio/persistence';
+import { EventProducer, kafkaTransportClientOptions, replayDeadLetters } from '@tequio/messaging';
 import { Partitioners } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { kafkaSecurity } from './config/kafka-security';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
 import { setupOpenApi } from './http/swagger';
+import { collectConsumerLag } from './metrics/consumer-lag';
+import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { provisionTopics } from './messaging/topics';
 import { PlatformModule } from './platform.module';
 import { consumedTopics, ServiceDefinition } from './service-definition';
@@ -20,8 +22,10 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   const app = await NestFactory.create(PlatformModule.forService(definition, config), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  app.use(httpMetricsMiddleware);
   setupOpenApi(app, definition);
   await provisionTopics(app.get(EventProducer), config, definition);
+  collectConsumerLag(app.get(EventProducer), config.KAFKA_CONSUMER_GROUP, consumedTopics(definition));
   if (consumedTopics(definition).length > 0) {
     app.connectMicroservice<MicroserviceOptions>(
       {
@@ -50,9 +54,16 @@ export async function startServiceApp(definition: ServiceDefinition, config: Ser
   return app;
 }
 
+/** `dlq-replay <topic>`: sends a dead-letter topic's parked messages back to their source topic. */
+async function replayDeadLetterTopic(definition: ServiceDefinition, config: ServiceConfig, topic: string | undefined): Promise<void> {
+  if (!topic) throw new Error('dlq-replay needs a topic, e.g. "dlq-replay tequio.catalog.unit.v1.dlq"');
+  const result = await replayDeadLetters(config.KAFKA_BROKERS, topic, definition.name);
+  process.stdout.write(`Replayed ${result.replayed} message(s) from ${result.deadLetterTopic} to ${result.sourceTopic}\n`);
+}
+
 /**
  * The whole `main.ts` of a service. `node main migrate` only applies migrations (the Helm hook Job);
- * no argument runs the service.
+ * `node main dlq-replay <topic>` replays a dead-letter topic; no argument runs the service.
  */
 export function runService(definition: ServiceDefinition): void {
   let config: ServiceConfig;
@@ -69,9 +80,11 @@ export function runService(definition: ServiceDefinition): void {
   const work =
     command === 'migrate'
       ? runMigrations(config, definition).then(() => process.exit(0))
-      : command === 'serve'
-        ? startServiceApp(definition, config).then((app) => app.get(Logger).log(`${definition.name} listening on port ${config.PORT}`))
-        : Promise.reject(new Error(`Unknown command "${command}": use "serve" (default) or "migrate"`));
+      : command === 'dlq-replay'
+        ? replayDeadLetterTopic(definition, config, process.argv[3]).then(() => process.exit(0))
+        : command === 'serve'
+          ? startServiceApp(definition, config).then((app) => app.get(Logger).log(`${definition.name} listening on port ${config.PORT}`))
+          : Promise.reject(new Error(`Unknown command "${command}": use "serve" (default), "migrate" or "dlq-replay <topic>"`));
   work.catch((error: unknown) => {
     process.stderr.write(`${definition.name} failed to start: ${(error as Error).stack ?? error}\n`);
     process.exit(1);

@@ -1,12 +1,11 @@
 import './http/zod-locale';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tequio/auth';
-import { MessagingModule } from '@tequio/persistence';
+import { MessagingModule } from '@tequio/messaging';
 import { LoggerModule } from 'nestjs-pino';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { kafkaSecurity } from './config/kafka-security';
@@ -15,9 +14,11 @@ import { dataSourceOptions } from './database/migrations';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { DatabaseErrorFilter } from './http/database-error.filter';
+import { RequestValidationPipe } from './http/request-validation.pipe';
 import { ValidationErrorFilter } from './http/validation-error.filter';
-import { HttpMetricsInterceptor } from './metrics/http-metrics.interceptor';
 import { MetricsController } from './metrics/metrics.controller';
+import { VersionedWriter } from './database/versioned-writer';
+import { OutboxAdminController } from './messaging/outbox-admin.controller';
 import { featureModules, ServiceDefinition } from './service-definition';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -30,6 +31,8 @@ export class PlatformModule {
   static forService(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
     return {
       module: PlatformModule,
+      // Its exports (the service config, the versioned writer) reach every feature module.
+      global: true,
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
@@ -53,8 +56,10 @@ export class PlatformModule {
           security: kafkaSecurity(config),
           outboxPollMs: config.OUTBOX_POLL_MS,
           outboxBatchSize: config.OUTBOX_BATCH_SIZE,
+          outboxMaxAttempts: config.OUTBOX_MAX_ATTEMPTS,
           relayEnabled: true,
           consumerMaxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+          consumerMaxBackoffMs: config.CONSUMER_MAX_BACKOFF_MS,
           outboxRetentionHours: config.OUTBOX_RETENTION_HOURS,
           inboxRetentionDays: config.INBOX_RETENTION_DAYS,
         }),
@@ -62,16 +67,16 @@ export class PlatformModule {
         TerminusModule,
         ...featureModules(definition),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, OutboxAdminController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         KafkaHealthIndicator,
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        VersionedWriter,
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: ValidationErrorFilter },
-        { provide: APP_INTERCEPTOR, useClass: HttpMetricsInterceptor },
       ],
-      exports: [SERVICE_CONFIG],
+      exports: [SERVICE_CONFIG, VersionedWriter],
     };
   }
 }

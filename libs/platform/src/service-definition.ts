@@ -1,6 +1,7 @@
 import { DynamicModule, Type } from '@nestjs/common';
 import { Topic } from '@tequio/contracts';
-import { AuditTrail1763700000050, MessagingTables1763700000000 } from '@tequio/persistence';
+import { AuditTrail1763700000050 } from '@tequio/persistence';
+import { MessagingTables1763700000000, OutboxParking1763700000020 } from '@tequio/messaging';
 import { DataSourceOptions } from 'typeorm';
 
 type Entities = NonNullable<DataSourceOptions['entities']>;
@@ -29,7 +30,7 @@ export interface ServiceDefinition {
 }
 
 /** Every service has the outbox, inbox and audit tables: the platform adds them, so none can forget them. */
-const PLATFORM_MIGRATIONS: Migrations = [MessagingTables1763700000000, AuditTrail1763700000050];
+const PLATFORM_MIGRATIONS: Migrations = [MessagingTables1763700000000, OutboxParking1763700000020, AuditTrail1763700000050];
 
 export function featureModules(definition: ServiceDefinition): Array<Type<unknown> | DynamicModule> {
   return definition.features.map((feature) => feature.module);

@@ -1,3 +1,4 @@
+import { startLocalPostgres } from '@tequio/devstack';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { requireEnv, TEST_ENV, withDatabase } from './test-environment';
@@ -24,13 +25,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = withDatabase(adminUrl, name);
   const client = new Client({ connectionString: url });
+  // An outage drill stops the server under this connection; that must not crash the test worker.
+  client.on('error', () => undefined);
   await client.connect();
   return {
     url,
     name,
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
     drop: async () => {
-      await client.end();
+      await client.end().catch(() => undefined);
       const cleanup = new Client({ connectionString: adminUrl });
       await cleanup.connect();
       try {
@@ -38,6 +41,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       } finally {
         await cleanup.end();
       }
+    },
+  };
+}
+
+/** Control of the PostgreSQL the test run started (outage drills); undefined when tests attach to an external one. */
+export function localDatabaseControl(): { stop(): Promise<void>; start(): Promise<void> } | undefined {
+  const dataDir = process.env[TEST_ENV.postgresDir];
+  if (!dataDir) return undefined;
+  const port = Number(requireEnv(TEST_ENV.postgresPort));
+  return {
+    stop: async () => {
+      const running = await startLocalPostgres({ dataDir, port });
+      await running.stop();
+    },
+    start: async () => {
+      await startLocalPostgres({ dataDir, port });
     },
   };
 }

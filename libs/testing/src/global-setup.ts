@@ -33,6 +33,8 @@ export default async function globalSetup(): Promise<void> {
   const runId = `t${Date.now().toString(36)}${process.pid.toString(36)}`;
   process.env[TEST_ENV.runId] = runId;
   process.env['AUTH_DEV_KEYS_DIR'] = join(workDir, 'dev-keys');
+  // Auth fails closed: the services under test trust the run's dev keys only because this says so.
+  process.env['AUTH_DEV_KEYS'] = 'true';
   process.env['LOG_LEVEL'] = process.env['LOG_LEVEL'] ?? 'warn';
 
   let adminUrl = process.env['DATABASE_URL'];
@@ -41,6 +43,8 @@ export default async function globalSetup(): Promise<void> {
   } else {
     const postgres = await startLocalPostgres({ dataDir: join(workDir, 'postgres'), port: await freePort() });
     infra.stops.push(postgres.stop);
+    process.env[TEST_ENV.postgresDir] = join(workDir, 'postgres');
+    process.env[TEST_ENV.postgresPort] = String(postgres.port);
     adminUrl = postgres.url;
     log(`started PostgreSQL at ${adminUrl}`);
   }

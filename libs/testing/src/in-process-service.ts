@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { createServiceApp, loadServiceConfig, ServiceConfig, ServiceDefinition } from '@tequio/platform';
+import { createServiceApp, loadServiceConfig, runMigrations, ServiceConfig, ServiceDefinition } from '@tequio/platform';
 import supertest from 'supertest';
 import { TestDatabase } from './database';
 import { uniqueGroup } from './test-environment';
@@ -35,4 +35,14 @@ export async function startServiceInProcess(
     http: () => supertest.agent(app.getHttpServer()),
     close: () => app.close(),
   };
+}
+
+/** A test-only service (e.g. a counting consumer): applies its migrations to the test database, then boots it. */
+export async function startTestServiceInProcess(
+  definition: ServiceDefinition,
+  database: TestDatabase,
+  env: Record<string, string> = {},
+): Promise<RunningService> {
+  await runMigrations(loadServiceConfig(definition.name, definition.defaultPort, { ...process.env, ...env, DATABASE_URL: database.url }), definition);
+  return startServiceInProcess(definition, database, env);
 }

@@ -8,6 +8,8 @@ export const TEST_ENV = {
   kafkaPort: 'TEQUIO_TEST_KAFKA_PORT',
   kafkaControllerPort: 'TEQUIO_TEST_KAFKA_CONTROLLER_PORT',
   runId: 'TEQUIO_TEST_RUN_ID',
+  postgresDir: 'TEQUIO_TEST_POSTGRES_DIR',
+  postgresPort: 'TEQUIO_TEST_POSTGRES_PORT',
 } as const;
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');

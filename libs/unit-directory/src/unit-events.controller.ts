@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { Topic, UnitCreated, UnitDeactivated, UnitDeleted, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
-import { EventConsumer, InboxHandler, on } from '@tequio/persistence';
+import { EventConsumer, InboxHandler, on } from '@tequio/messaging';
 import { UnitReplicaRepository } from './unit-replica.repository';
 
 /** Keeps the unit replica current; every unit event carries the full snapshot. */

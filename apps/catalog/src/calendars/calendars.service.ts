@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { CalendarChanged } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { AuditTrail } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
 import { EntityManager } from 'typeorm';
 import { addBusinessDays, addCalendarDays, isWeekend, weekdayOf, WeekdayLabel, yearOf, YearSummary, yearSummary } from '@tequio/calendar';
 import { AddHolidayDto, BusinessDaysQueryDto, ReplaceCalendarDto } from './calendar.dto';

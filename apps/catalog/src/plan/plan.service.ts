@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, PlanCreated, PlanDeleted, PlanSnapshot, PlanUpdated } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { AuditTrail } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
 import { Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import {

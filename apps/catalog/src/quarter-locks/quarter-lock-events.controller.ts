@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { ReportApproved, ReportReopened, Topic } from '@tequio/contracts';
-import { EventConsumer, on } from '@tequio/persistence';
+import { EventConsumer, on } from '@tequio/messaging';
 import { QuarterLocksService } from './quarter-locks.service';
 
 /** Closes a program's quarter when reporting approves its report, and opens it again when the report is reopened. */

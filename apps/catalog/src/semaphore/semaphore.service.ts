@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { SemaphoreChanged, SemaphoreColor } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { AuditTrail } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
 import { EntityManager } from 'typeorm';
 import { bandLabel, COLOR_LABELS, DEFAULT_BANDS, DEFAULT_DECIMALS, DEFAULT_NOTE, SemaphoreBand } from './semaphore';
 import { ReplaceSemaphoreDto } from './semaphore.dto';

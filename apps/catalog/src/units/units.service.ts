@@ -1,7 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, UNIT_KIND_LABELS, UnitCreated, UnitDeactivated, UnitDeleted, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { AuditTrail } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
 import { definedOnly, Page, todayInMexico } from '@tequio/platform';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, UnitTreeQueryDto, UpdateUnitDto } from './unit.dto';

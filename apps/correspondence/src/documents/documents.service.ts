@@ -17,7 +17,8 @@ import {
   EventDefinition,
 } from '@tequio/contracts';
 import { AttachmentsService, AttachmentView, OpenedAttachment } from '@tequio/attachments';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
+import { AuditTrail } from '@tequio/persistence';
 import type { IncomingMessage } from 'node:http';
 import { Page, todayInMexico } from '@tequio/platform';
 import { UnitReplicaRepository } from '@tequio/unit-directory';

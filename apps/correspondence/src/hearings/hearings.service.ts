@@ -10,7 +10,8 @@ import {
   HearingUpdated,
   REQUESTER_CATEGORY_LABELS,
 } from '@tequio/contracts';
-import { AuditTrail, OutboxService } from '@tequio/persistence';
+import { OutboxService } from '@tequio/messaging';
+import { AuditTrail } from '@tequio/persistence';
 import { definedOnly, Page, todayInMexico } from '@tequio/platform';
 import { UnitReplicaRepository } from '@tequio/unit-directory';
 import { randomUUID } from 'node:crypto';

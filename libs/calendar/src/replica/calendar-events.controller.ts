@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { CalendarChanged, Topic } from '@tequio/contracts';
-import { EventConsumer, on } from '@tequio/persistence';
+import { EventConsumer, on } from '@tequio/messaging';
 import { CalendarChangeListeners } from './calendar-change-listeners';
 import { CalendarReplicaRepository } from './calendar-replica.repository';
 

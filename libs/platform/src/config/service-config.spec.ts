@@ -1,7 +1,7 @@
 import { kafkaSecurity } from './kafka-security';
 import { ConfigurationError, loadServiceConfig } from './service-config';
 
-const valid = { DATABASE_URL: 'postgres://u:p@db:5432/tequio', KAFKA_BROKERS: 'k1:9092, k2:9092' };
+const valid = { DATABASE_URL: 'postgres://u:p@db:5432/tequio', KAFKA_BROKERS: 'k1:9092, k2:9092', AUTH_DEV_KEYS: 'true' };
 
 describe('loadServiceConfig', () => {
   it('applies the service defaults', () => {
@@ -16,6 +16,10 @@ describe('loadServiceConfig', () => {
   it('names a missing variable', () => {
     expect(() => loadServiceConfig('catalog', 3001, { KAFKA_BROKERS: 'k:9092' })).toThrow(/DATABASE_URL is required/);
     expect(() => loadServiceConfig('catalog', 3001, { DATABASE_URL: valid.DATABASE_URL })).toThrow(/KAFKA_BROKERS is required/);
+    // Auth fails closed: no JWKS and no explicit dev keys stops the service at boot.
+    const { AUTH_DEV_KEYS: _devKeys, ...withoutAuth } = valid;
+    expect(() => loadServiceConfig('catalog', 3001, withoutAuth)).toThrow(/AUTH_JWKS_URL is required/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...withoutAuth, AUTH_JWKS_URL: 'https://idp.example/jwks' })).not.toThrow();
   });
 
   it('names a malformed variable', () => {
@@ -24,6 +28,9 @@ describe('loadServiceConfig', () => {
     expect(() => loadServiceConfig('catalog', 3001, { ...valid, KAFKA_BROKERS: 'no-port' })).toThrow(/KAFKA_BROKERS must be a comma-separated list of host:port/);
     expect(() => loadServiceConfig('catalog', 3001, { ...valid, DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
     expect(() => loadServiceConfig('catalog', 3001, { ...valid, MIGRATIONS_RUN: 'yes' })).toThrow(/MIGRATIONS_RUN/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, AUTH_DEV_KEYS: 'yes', AUTH_AUDIENCE: '' })).toThrow(
+      /AUTH_DEV_KEYS must be "true" or "false".*AUTH_AUDIENCE must not be empty/,
+    );
   });
 });
 

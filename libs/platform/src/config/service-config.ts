@@ -1,3 +1,4 @@
+import { authConfigProblems } from '@tequio/auth';
 import { z } from 'zod';
 
 const booleanFlag = z.enum(['true', 'false']).transform((value) => value === 'true');
@@ -38,7 +39,9 @@ export function serviceConfigSchema(service: string, defaultPort: number) {
     KAFKA_TLS_CA_FILE: z.string().optional(),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
     OUTBOX_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(10),
     CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
     INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
   }).superRefine((config, context) => {
@@ -59,9 +62,9 @@ export class ConfigurationError extends Error {}
  */
 export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const parsed = serviceConfigSchema(service, defaultPort).safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ');
-    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems}`);
+  const problems = [...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)), ...authConfigProblems(env)];
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigurationError(`Invalid configuration for ${service}: ${problems.join('; ')}`);
   }
   return { ...parsed.data, SERVICE: service };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { EventProducer } from '@tequio/persistence';
+import { EventProducer } from '@tequio/messaging';
 
 const TIMEOUT_MS = 3000;
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { ALL_TOPICS, deadLetterTopic, Topic } from '@tequio/contracts';
-import { EventProducer } from '@tequio/persistence';
+import { ALL_TOPICS, deadLetterTopic, Topic, topicConfiguration } from '@tequio/contracts';
+import { EventProducer } from '@tequio/messaging';
+import { Admin, ConfigResourceTypes, ConfigSource } from 'kafkajs';
 import { ServiceConfig } from '../config/service-config';
 import { consumedTopics, ServiceDefinition } from '../service-definition';
 
@@ -12,7 +13,9 @@ export function topicsOf(definition: ServiceDefinition): string[] {
 }
 
 /**
- * Creates missing topics so consumers can subscribe even where the broker does not auto-create them.
+ * Creates missing topics with the configuration declared in `@tequio/contracts` (compacted state topics,
+ * dead-letter retention), and corrects existing topics whose configuration differs (e.g. auto-created ones with
+ * the broker's 7-day delete retention), so a replica can always be rebuilt from the beginning.
  * Failure is logged, not fatal: the service still starts and the consumer keeps retrying.
  */
 export async function provisionTopics(producer: EventProducer, config: ServiceConfig, definition: ServiceDefinition): Promise<void> {
@@ -22,20 +25,61 @@ export async function provisionTopics(producer: EventProducer, config: ServiceCo
   try {
     await admin.connect();
     const existing = new Set(await admin.listTopics());
-    const missing = topicsOf(definition).filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({
-        topic,
-        numPartitions: config.KAFKA_TOPIC_PARTITIONS,
-        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-      })),
-    });
-    logger.log(`Created topics: ${missing.join(', ')}`);
+    const wanted = topicsOf(definition);
+    const missing = wanted.filter((topic) => !existing.has(topic));
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: topicConfiguration(topic)?.partitions ?? config.KAFKA_TOPIC_PARTITIONS,
+          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+          configEntries: Object.entries(topicConfiguration(topic)?.config ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
+      logger.log(`Created topics: ${missing.join(', ')}`);
+    }
+    const corrected = await alignTopicConfigurations(
+      admin,
+      wanted.filter((topic) => existing.has(topic)),
+    );
+    if (corrected.length > 0) logger.log(`Corrected the configuration of topics: ${corrected.join(', ')}`);
   } catch (error) {
-    logger.error(`Could not provision topics: ${(error as Error).message}`);
+    logger.warn(`Could not provision topics (the consumer keeps retrying): ${(error as Error).message}`);
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
+}
+
+/** Sets the declared entries on existing topics where they differ; other entries the operator set stay. Returns the topics changed. */
+export async function alignTopicConfigurations(admin: Admin, topics: string[]): Promise<string[]> {
+  const declared = topics.flatMap((topic) => {
+    const configuration = topicConfiguration(topic);
+    return configuration ? [configuration] : [];
+  });
+  if (declared.length === 0) return [];
+  const described = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: declared.map(({ topic }) => ({ type: ConfigResourceTypes.TOPIC, name: topic })),
+  });
+  const changes = declared.flatMap(({ topic, config }) => {
+    const current = described.resources.find((resource) => resource.resourceName === topic)?.configEntries ?? [];
+    const differs = Object.entries(config).some(([name, value]) => current.find((entry) => entry.configName === name)?.configValue !== value);
+    if (!differs) return [];
+    // alterConfigs replaces the topic's whole dynamic configuration: keep what others set explicitly.
+    const kept = current.filter((entry) => entry.configSource === ConfigSource.TOPIC_CONFIG && !(entry.configName in config));
+    return [
+      {
+        type: ConfigResourceTypes.TOPIC,
+        name: topic,
+        configEntries: [
+          ...kept.map((entry) => ({ name: entry.configName, value: entry.configValue })),
+          ...Object.entries(config).map(([name, value]) => ({ name, value })),
+        ],
+      },
+    ];
+  });
+  if (changes.length === 0) return [];
+  await admin.alterConfigs({ validateOnly: false, resources: changes });
+  return changes.map((change) => change.name);
 }
