@@ -20,8 +20,8 @@ export interface DocumentListFilter {
   offset: number;
 }
 
-/** Lists say "more than 10,000" instead of counting a million rows on every page. */
-export const COUNT_CAP = 10_000;
+/** Lists say "1,000 or more" instead of counting a million rows on every page. */
+export const COUNT_CAP = 1_000;
 
 @Injectable()
 export class DocumentsRepository extends DatabaseRepository {
