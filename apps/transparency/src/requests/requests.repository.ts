@@ -107,9 +107,9 @@ export class RequestsRepository extends DatabaseRepository {
               answer_due::text AS "answerDue", extension_requested_on::text AS "extensionRequestedOn", extension_days AS "extensionDays",
               clarification_requested_on::text AS "clarificationRequestedOn", clarification_replied_on::text AS "clarificationRepliedOn"
        FROM transparency_request
-       WHERE tenant = $1 AND status IN ('recibida', 'turnada', 'en_prevencion') AND receipt_date >= $2 AND ($3::uuid IS NULL OR id > $3)
+       WHERE tenant = $1 AND status = ANY($5) AND receipt_date >= $2 AND ($3::uuid IS NULL OR id > $3)
        ORDER BY id LIMIT $4 FOR UPDATE`,
-      [tenant, receivedFrom, afterId, batch],
+      [tenant, receivedFrom, afterId, batch, OPEN_STATUSES],
     );
   }
 
