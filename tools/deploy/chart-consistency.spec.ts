@@ -1,4 +1,4 @@
-import { authConfigFromEnv } from '@tequio/auth';
+import { AUTH_VARIABLES } from '@tequio/auth';
 import { serviceConfigSchema } from '@tequio/platform';
 import { load } from 'js-yaml';
 import { existsSync, readFileSync } from 'node:fs';
@@ -10,8 +10,7 @@ import { Container, DeployTools, ensureDeployTools, podTemplates, PRODUCTION_VAL
 /** Variables a service reads: its configuration schema, and whatever the auth module looks up in the environment. */
 function variablesServicesRead(): { all: Set<string>; required: Set<string> } {
   const shape = serviceConfigSchema('any', 1).shape as Record<string, { safeParse(value: unknown): { success: boolean } }>;
-  const read = new Set<string>();
-  authConfigFromEnv(new Proxy({} as NodeJS.ProcessEnv, { get: (_target, key) => (typeof key === 'string' && read.add(key), undefined) }));
+  const read = new Set<string>(AUTH_VARIABLES);
   const required = new Set(Object.keys(shape).filter((key) => !shape[key].safeParse(undefined).success));
   // Production refuses development keys: the identity provider's JWKS endpoint is required there.
   required.add('AUTH_JWKS_URL');

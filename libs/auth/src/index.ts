@@ -1,5 +1,5 @@
 export { ROLES, type Role, type TequioClaims, isRole, tequioClaimsSchema } from './claims';
-export { AUTH_CONFIG, type AuthConfig, AuthConfigurationError, authConfigFromEnv, authConfigProblems, defaultDevKeysDir } from './auth-config';
+export { AUTH_CONFIG, AUTH_VARIABLES, type AuthConfig, AuthConfigurationError, authConfigFromEnv, authConfigProblems, defaultDevKeysDir } from './auth-config';
 export {
   DEV_PRIVATE_KEY_FILE,
   DEV_PUBLIC_KEY_FILE,

@@ -1,7 +1,9 @@
 import { EventDefinition } from './event-definition';
+import { AGENDA_EVENTS } from './events/agenda';
 import { CATALOG_EVENTS } from './events/catalog';
 import { CATALOG_MIR_EVENTS } from './events/catalog-mir';
 import { CATALOG_SETTINGS_EVENTS } from './events/catalog-settings';
+import { CORRESPONDENCE_EVENTS } from './events/correspondence';
 import { REPORTING_EVENTS } from './events/reporting';
 import { TRANSPARENCY_EVENTS } from './events/transparency';
 import { describeIssues } from './envelope';
@@ -12,7 +14,9 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...CATALOG_MIR_EVENTS,
   ...CATALOG_SETTINGS_EVENTS,
   ...REPORTING_EVENTS,
+  ...CORRESPONDENCE_EVENTS,
   ...TRANSPARENCY_EVENTS,
+  ...AGENDA_EVENTS,
 ];
 
 const byType = new Map(EVENT_DEFINITIONS.map((definition) => [definition.type, definition]));

@@ -41,6 +41,7 @@ const KIND_OF_TOPIC: Record<Topic, TopicConfiguration['kind']> = {
   [Topic.AgendaActivityV1]: 'state',
   [Topic.AgendaCabinetMeetingV1]: 'state',
   [Topic.AgendaWeeklySubmissionV1]: 'state',
+  [Topic.AgendaAllianceV1]: 'state',
   [Topic.CorrespondenceDocumentV1]: 'state',
   [Topic.CorrespondenceHearingV1]: 'state',
   [Topic.TransparencyRequestV1]: 'state',

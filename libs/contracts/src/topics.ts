@@ -14,6 +14,7 @@ export enum Topic {
   AgendaActivityV1 = 'tequio.agenda.activity.v1',
   AgendaCabinetMeetingV1 = 'tequio.agenda.cabinet-meeting.v1',
   AgendaWeeklySubmissionV1 = 'tequio.agenda.weekly-submission.v1',
+  AgendaAllianceV1 = 'tequio.agenda.alliance.v1',
   CorrespondenceDocumentV1 = 'tequio.correspondence.document.v1',
   CorrespondenceHearingV1 = 'tequio.correspondence.hearing.v1',
   TransparencyRequestV1 = 'tequio.transparency.request.v1',

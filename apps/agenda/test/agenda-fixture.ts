@@ -1,0 +1,87 @@
+import { Topic, UnitCreated } from '@tequio/contracts';
+import { bearer, cloudEventMessage, createTestDatabase, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { randomUUID } from 'node:crypto';
+import { agendaService } from '../src/agenda.definition';
+
+/** The president's office (Secretaría Particular) manages the agenda in these tests. */
+export const OFFICE_UNIT = '402';
+
+export interface AgendaFixture {
+  tenant: string;
+  agenda: RunningService;
+  database: TestDatabase;
+  /** Admin of the fixture's municipality. */
+  admin: { Authorization: string };
+  /** Staff of the president's office. */
+  office: { Authorization: string };
+  close(): Promise<void>;
+}
+
+/**
+ * A running agenda service over a fresh database, with its own municipality whose units reach the service the real
+ * way (catalog unit events on the broker) and whose office unit manages the agenda.
+ */
+export async function startAgenda(label: string, unitCodes: string[], settings: Record<string, unknown> = {}): Promise<AgendaFixture> {
+  const tenant = uniqueTenant(label);
+  const database = await createTestDatabase();
+  const agenda = await startServiceInProcess(agendaService, database);
+  const admin = bearer(['admin'], { tenant, sub: 'admin@municipio' });
+  const codes = [...new Set([OFFICE_UNIT, ...unitCodes])];
+  await produceRaw(
+    Topic.CatalogUnitV1,
+    codes.map((code) => {
+      const unitId = randomUUID();
+      return cloudEventMessage(UnitCreated, {
+        subject: unitId,
+        tenant,
+        data: { unitId, code, name: `Unidad ${code}`, kind: 'unidad', parentId: null, activeFrom: '2020-01-01', activeTo: null, version: 1 },
+      });
+    }),
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const known = await agenda.http().get('/catalog-units?limit=200').set(admin).expect(200);
+    if (known.body.total === codes.length) break;
+    if (Date.now() > deadline) throw new Error(`the agenda replica never received the ${codes.length} units (has ${known.body.total})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await agenda
+    .http()
+    .put('/agenda-settings')
+    .set(admin)
+    .send({
+      officeUnitCodes: [OFFICE_UNIT],
+      expectedUnitCodes: [],
+      deadlineWeekday: 7,
+      deadlineTime: '23:59',
+      deadlineWeekOffset: -1,
+      rostersFrom: '2025-W14',
+      ...settings,
+    })
+    .expect(200);
+  return {
+    tenant,
+    agenda,
+    database,
+    admin,
+    office: bearer(['clerk'], { tenant, units: [OFFICE_UNIT], sub: 'agenda@presidencia' }),
+    close: async () => {
+      await agenda.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Runs tasks with at most `limit` in flight: fast loads without flooding a 2-core machine. */
+export async function inBatches<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index], index);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
