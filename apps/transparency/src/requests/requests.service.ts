@@ -164,11 +164,12 @@ export class RequestsService {
     return rows.map((row) => ({ from: row.fromStatus, to: row.toStatus, toLabel: REQUEST_STATUS_LABELS[row.toStatus], actor: row.actor, note: row.note, at: row.at }));
   }
 
-  turn(user: TequioClaims, id: string, dto: TurnRequestDto): Promise<RequestView> {
+  async turn(user: TequioClaims, id: string, dto: TurnRequestDto): Promise<RequestView> {
+    // Checked before the transaction: a connection held while waiting for another could starve the pool.
+    await this.requireUnit(user.tenant, dto.unitCode, dto.turnedOn ?? calendarDay(new Date()));
     return this.change(user, id, 'turn', async ({ manager, request, turns, settings, today }) => {
       const turnedOn = dto.turnedOn ?? today;
       requireWithin('turnedOn', turnedOn, request, today);
-      await this.requireUnit(user.tenant, dto.unitCode, turnedOn);
       const turn = Object.assign(new OficioTurn(), {
         id: randomUUID(),
         tenant: user.tenant,
