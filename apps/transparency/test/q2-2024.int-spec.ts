@@ -17,6 +17,9 @@ function weekdays(month: string, lastDay: number, holidays: string[] = []): stri
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const PERSONAL = { name: 'Persona Solicitante', contact: '@correo-ciudadano.mx', text: 'Texto ciudadano' };
+// Hundreds of API calls: on a loaded 2-core machine a step may take minutes.
+jest.setTimeout(240_000);
+
 const TRANSPARENCY_TOPICS = Object.values(Topic).filter((topic) => topic.startsWith('tequio.transparency.'));
 
 describe('the transparency unit’s Q2 2024 reproduced through the API (real PostgreSQL and Kafka)', () => {

@@ -104,10 +104,11 @@ export class ActivitiesService {
     });
   }
 
-  addRequirement(user: TequioClaims, id: string, dto: ComplaintRequirementDto) {
+  async addRequirement(user: TequioClaims, id: string, dto: ComplaintRequirementDto) {
+    // Checked before the transaction: a connection held while waiting for another could starve the pool.
+    await this.requireUnit(user.tenant, dto.unitCode, 'unitCode');
     return this.changeComplaint(user, id, async (manager, complaint, requirements, settings) => {
       if (dto.sentOn < complaint.receivedOn) throw new BadRequestException(`sentOn: no puede ser anterior a la recepción de la denuncia (${complaint.receivedOn})`);
-      await this.requireUnit(user.tenant, dto.unitCode, 'unitCode');
       const requirement = Object.assign(new ComplaintRequirement(), {
         id: randomUUID(),
         complaintId: complaint.id,

@@ -139,11 +139,11 @@ export class AppealsService {
     });
   }
 
-  turn(user: TequioClaims, id: string, dto: AppealTurnDto) {
+  async turn(user: TequioClaims, id: string, dto: AppealTurnDto) {
+    // Checked before the transaction: a connection held while waiting for another could starve the pool.
+    if (!(await this.units.findByCode(user.tenant, dto.unitCode))) throw new BadRequestException(`unitCode: la unidad ${dto.unitCode} no existe en el catálogo`);
     return this.change(user, id, 'turn', async ({ manager, appeal, turns, settings }) => {
       requireNotBefore('turnedOn', dto.turnedOn, appeal.filedOn);
-      const unit = await this.units.findByCode(user.tenant, dto.unitCode);
-      if (!unit) throw new BadRequestException(`unitCode: la unidad ${dto.unitCode} no existe en el catálogo`);
       const turn = Object.assign(new OficioTurn(), {
         id: randomUUID(),
         tenant: user.tenant,

@@ -6,6 +6,11 @@ import { OficioTurn } from '../common/oficio-turn.entity';
 import { RequestStatusChange, TransparencyRequest } from './request.entity';
 import { OPEN_STATUSES } from './request-status';
 
+export type OpenTimeline = Pick<
+  TransparencyRequest,
+  'id' | 'kind' | 'receivedAt' | 'receiptDate' | 'firstTermDue' | 'answerDue' | 'extensionRequestedOn' | 'extensionDays' | 'clarificationRequestedOn' | 'clarificationRepliedOn'
+>;
+
 export interface RequestFilter {
   tenant: string;
   status?: RequestStatus;
@@ -92,17 +97,25 @@ export class RequestsRepository extends DatabaseRepository {
     return { items, total };
   }
 
-  /** Open requests of a tenant received from a day on (a calendar change of a year moves terms that reach it). */
-  openRequests(manager: EntityManager, tenant: string, receivedFrom: string, afterId: string | null, batch: number): Promise<TransparencyRequest[]> {
-    const builder = manager
-      .getRepository(TransparencyRequest)
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .where('r.tenant = :tenant AND r.status IN (:...open) AND r.receipt_date >= :from', { tenant, open: OPEN_STATUSES, from: receivedFrom })
-      .orderBy('r.id', 'ASC')
-      .take(batch);
-    if (afterId) builder.andWhere('r.id > :afterId', { afterId });
-    return builder.getMany();
+  /**
+   * The deadline fields of a tenant's open requests received from a day on, locked: what a recomputation reads
+   * (whole rows are loaded only for the requests whose dates moved).
+   */
+  openTimelines(manager: EntityManager, tenant: string, receivedFrom: string, afterId: string | null, batch: number): Promise<OpenTimeline[]> {
+    return manager.query(
+      `SELECT id, kind, received_at AS "receivedAt", receipt_date::text AS "receiptDate", first_term_due::text AS "firstTermDue",
+              answer_due::text AS "answerDue", extension_requested_on::text AS "extensionRequestedOn", extension_days AS "extensionDays",
+              clarification_requested_on::text AS "clarificationRequestedOn", clarification_replied_on::text AS "clarificationRepliedOn"
+       FROM transparency_request
+       WHERE tenant = $1 AND status = ANY($5) AND receipt_date >= $2 AND ($3::uuid IS NULL OR id > $3)
+       ORDER BY id LIMIT $4 FOR UPDATE`,
+      [tenant, receivedFrom, afterId, batch, OPEN_STATUSES],
+    );
+  }
+
+  findMany(manager: EntityManager, ids: string[]): Promise<TransparencyRequest[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.getRepository(TransparencyRequest).findBy({ id: In(ids) });
   }
 
   /**

@@ -164,11 +164,12 @@ export class RequestsService {
     return rows.map((row) => ({ from: row.fromStatus, to: row.toStatus, toLabel: REQUEST_STATUS_LABELS[row.toStatus], actor: row.actor, note: row.note, at: row.at }));
   }
 
-  turn(user: TequioClaims, id: string, dto: TurnRequestDto): Promise<RequestView> {
+  async turn(user: TequioClaims, id: string, dto: TurnRequestDto): Promise<RequestView> {
+    // Checked before the transaction: a connection held while waiting for another could starve the pool.
+    await this.requireUnit(user.tenant, dto.unitCode, dto.turnedOn ?? calendarDay(new Date()));
     return this.change(user, id, 'turn', async ({ manager, request, turns, settings, today }) => {
       const turnedOn = dto.turnedOn ?? today;
       requireWithin('turnedOn', turnedOn, request, today);
-      await this.requireUnit(user.tenant, dto.unitCode, turnedOn);
       const turn = Object.assign(new OficioTurn(), {
         id: randomUUID(),
         tenant: user.tenant,
@@ -309,23 +310,22 @@ export class RequestsService {
    * The calendar changed: recompute the due dates of the tenant's open requests whose terms may reach the changed
    * year, in the replica's transaction; each one that moved is saved, published and audited.
    */
-  async recomputeAfterCalendarChange(tenant: string, year: number, manager: EntityManager, batch = 1000): Promise<number> {
+  async recomputeAfterCalendarChange(tenant: string, year: number, manager: EntityManager, batch = 5000): Promise<number> {
     const settings = await this.settingsService.forTenant(tenant, manager);
     const calendar = await this.calendars.spanning(tenant, year - 1, year, manager);
     let moved = 0;
     for (let afterId: string | null = null; ; ) {
-      const open = await this.requests.openRequests(manager, tenant, `${year - 1}-01-01`, afterId, batch);
+      const open = await this.requests.openTimelines(manager, tenant, `${year - 1}-01-01`, afterId, batch);
       if (open.length === 0) return moved;
       afterId = open[open.length - 1].id;
+      const movedIds = open.filter((row) => applySchedule(row as TransparencyRequest, calendar, settings.terms[row.kind]).moved).map((row) => row.id);
       const previous = new Map<string, object>();
       const changed: TransparencyRequest[] = [];
-      for (const request of open) {
-        const before = { receiptDate: request.receiptDate, firstTermDue: request.firstTermDue, answerDue: request.answerDue };
-        if (applySchedule(request, calendar, settings.terms[request.kind]).moved) {
-          request.version += 1;
-          previous.set(request.id, before);
-          changed.push(request);
-        }
+      for (const request of await this.requests.findMany(manager, movedIds)) {
+        previous.set(request.id, { receiptDate: request.receiptDate, firstTermDue: request.firstTermDue, answerDue: request.answerDue });
+        applySchedule(request, calendar, settings.terms[request.kind]);
+        request.version += 1;
+        changed.push(request);
       }
       const turns = groupByParent(await this.requests.turnsOf(changed.map((request) => request.id), manager));
       await this.requests.saveDeadlineFields(manager, changed);

@@ -42,7 +42,7 @@ describe('agenda metric mappings', () => {
       // Examples show one state; the held/vigente states are the ones that count.
       for (const variant of [example, { ...example, status: 'realizada' }, { ...example, status: 'celebrada' }, { ...example, kind: 'alianza' }]) {
         if (!mapping.event.data.safeParse(variant).success) continue;
-        for (const observation of mapping.observe(variant, context).observations) observed.add(observation.metric);
+        for (const observation of mapping.observe(variant, context).observations) if (observation.metric.startsWith('agenda.')) observed.add(observation.metric);
       }
     }
     expect([...observed].sort()).toEqual([...agendaMetrics].sort());

@@ -30,7 +30,7 @@ const answered: TransparencyRequestSnapshot = {
   answeredOn: '2024-05-06',
   turns: [
     { ...request.turns[0], answerOficioNumber: 'SF/0100/2024', answeredOn: '2024-04-30' },
-    { ...request.turns[0], turnId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', unitCode: '301', oficioNumber: 'UT/0413/2024', turnedOn: '2024-05-02' },
+    { ...request.turns[0], turnId: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', unitCode: '301', oficioNumber: 'UT/0413/2024', turnedOn: '2024-05-02', answerOficioNumber: null, answeredOn: null },
   ],
   version: 5,
 };

@@ -134,7 +134,14 @@ export const TransparencyRequestChanged = defineEvent({
   topic: Topic.TransparencyRequestV1,
   summary: 'A request changed (turned, a unit answered, extension, clarification, final answer, closed or cancelled); the data is the new state.',
   data: transparencyRequestSnapshotSchema,
-  example: requestExample,
+  example: {
+    ...requestExample,
+    status: 'respondida',
+    answerType: 'entrega_informacion',
+    answeredOn: '2024-05-06',
+    turns: [{ ...requestExample.turns[0], answerOficioNumber: 'SOP/0231/2024', answeredOn: '2024-04-30' }],
+    version: 4,
+  },
 });
 
 export const TransparencyRequestDueDatesRecomputed = defineEvent({
@@ -215,7 +222,22 @@ export const TransparencyAppealChanged = defineEvent({
   topic: Topic.TransparencyAppealV1,
   summary: 'A review appeal changed (notification, turn, pleadings, resolution, compliance or cancellation); the data is the new state.',
   data: transparencyAppealSnapshotSchema,
-  example: appealExample,
+  example: {
+    ...appealExample,
+    status: 'alegatos_presentados',
+    turns: [
+      {
+        turnId: '4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b',
+        unitCode: '501',
+        oficioNumber: 'UT/0460/2024',
+        turnedOn: '2024-05-23',
+        answerOficioNumber: 'SOP/0301/2024',
+        answeredOn: '2024-05-28',
+      },
+    ],
+    pleadingsFiledOn: '2024-05-30',
+    version: 4,
+  },
 });
 
 export const transparencyComplaintSnapshotSchema = z.object({
