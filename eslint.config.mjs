@@ -44,7 +44,7 @@ export default [
   },
   {
     // Production sources of apps and libs: no test helpers, no dev infrastructure.
-    files: ['apps/*/src/**/*.ts', 'libs/{attachments,auth,calendar,contracts,messaging,persistence,platform,unit-directory}/src/**/*.ts'],
+    files: ['apps/*/src/**/*.ts', 'libs/{attachments,auth,calendar,contracts,messaging,persistence,platform,report-export,unit-directory}/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

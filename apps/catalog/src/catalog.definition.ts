@@ -5,7 +5,6 @@ import { CalendarHoliday, CalendarYear } from './calendars/calendar.entity';
 import { CalendarsModule } from './calendars/calendars.module';
 import { Indicator } from './indicators/indicator.entity';
 import { IndicatorsModule } from './indicators/indicators.module';
-import { MetricDefinition } from './metrics-registry/metric-definition.entity';
 import { MetricsRegistryModule } from './metrics-registry/metrics-registry.module';
 import { Units1763700001000 } from './migrations/1763700001000-units';
 import { Municipalities1763700002000 } from './migrations/1763700002000-municipalities';
@@ -17,6 +16,7 @@ import { MetricRegistry1763700003100 } from './migrations/1763700003100-metric-r
 import { Indicators1763700003200 } from './migrations/1763700003200-indicators';
 import { QuarterLocks1763700003300 } from './migrations/1763700003300-quarter-locks';
 import { MetricRegistryReportMetrics1763700003400 } from './migrations/1763700003400-metric-registry-report-metrics';
+import { MetricRegistryInContracts1763700003500 } from './migrations/1763700003500-metric-registry-in-contracts';
 import { MirImportModule } from './mir-import/mir-import.module';
 import { MunicipalitiesModule } from './municipalities/municipalities.module';
 import { Municipality } from './municipalities/municipality.entity';
@@ -48,8 +48,7 @@ export const catalogService: ServiceDefinition = {
     { module: ProgramsModule, entities: [Program, ProgramObjective], migrations: [PlanPrograms1763700003000] },
     {
       module: MetricsRegistryModule,
-      entities: [MetricDefinition],
-      migrations: [MetricRegistry1763700003100, MetricRegistryReportMetrics1763700003400],
+      migrations: [MetricRegistry1763700003100, MetricRegistryReportMetrics1763700003400, MetricRegistryInContracts1763700003500],
     },
     { module: IndicatorsModule, entities: [Indicator], migrations: [Indicators1763700003200] },
     { module: QuarterLocksModule, entities: [QuarterLock], migrations: [QuarterLocks1763700003300], consumes: [Topic.ReportingReportV1] },

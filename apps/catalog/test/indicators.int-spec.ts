@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { IndicatorCreated, IndicatorDeleted, IndicatorTargetsChanged, IndicatorUpdated, Topic } from '@tequio/contracts';
+import { ACTIVITY_CATEGORIES, IndicatorCreated, IndicatorDeleted, IndicatorTargetsChanged, IndicatorUpdated, METRIC_REGISTRY, Topic } from '@tequio/contracts';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { DataSource } from 'typeorm';
 import { catalogService } from '../src/catalog.definition';
@@ -62,7 +62,7 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
   });
 
   describe('metric registry', () => {
-    it('is seeded by migration with the metrics the services emit, filterable by service', async () => {
+    it('serves the contracts registry (METRIC_REGISTRY), filterable by service', async () => {
       const transparency = (await http().get('/metric-definitions?service=transparency').set(bearer(['clerk'])).expect(200)).body;
       expect(transparency.items.map((m: { name: string }) => m.name)).toEqual([
         'transparency.advisories.given',
@@ -80,7 +80,7 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
       ]);
       expect(transparency.items.every((m: { service: string; builtIn: boolean }) => m.service === 'transparency' && m.builtIn)).toBe(true);
       const all = (await http().get('/metric-definitions?limit=5').set(planning).expect(200)).body;
-      expect(all).toMatchObject({ total: 24, limit: 5, offset: 0 });
+      expect(all).toMatchObject({ total: METRIC_REGISTRY.length, limit: 5, offset: 0 });
       expect(all.items).toHaveLength(5);
 
       const answered = (await http().get('/metric-definitions/correspondence.documents.answered').set(planning).expect(200)).body;
@@ -92,14 +92,15 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
       await http().get('/metric-definitions/agenda.nothing.done').set(planning).expect(404);
     });
 
-    it('is read-only over the API (migrations maintain it) and shows no author', async () => {
+    it('is read-only over the API (the contracts hold it, no table) and shows no author', async () => {
       const body = { name: 'agenda.visits.done', service: 'agenda', description: 'Visitas', dimensions: [] };
       await http().post('/metric-definitions').set(admin).send(body).expect(404);
-      expect(await count('metric_definition')).toBe(24);
-      const columns = await database.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = 'catalog' AND table_name = 'metric_definition' AND column_name = 'created_by'`);
-      expect(columns).toEqual([]);
+      const tables = await database.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'catalog' AND table_name = 'metric_definition'`);
+      expect(tables).toEqual([]);
       const twinnings = (await http().get('/metric-definitions/agenda.twinnings.signed').set(planning).expect(200)).body;
-      expect(Object.keys(twinnings).sort()).toEqual(['builtIn', 'createdAt', 'description', 'dimensions', 'name', 'service']);
+      expect(Object.keys(twinnings).sort()).toEqual(['builtIn', 'description', 'dimensions', 'name', 'service']);
+      const activities = (await http().get('/metric-definitions/agenda.activities.held').set(planning).expect(200)).body;
+      expect(activities.dimensions.find((d: { name: string }) => d.name === 'category')).toMatchObject({ type: 'enum', values: [...ACTIVITY_CATEGORIES] });
       const listed = (await http().get('/metric-definitions?q=hermanamientos').set(planning).expect(200)).body;
       expect(listed.items.map((m: { name: string }) => m.name)).toEqual(['agenda.twinnings.signed']);
       expect(listed.items[0]).not.toHaveProperty('createdBy');

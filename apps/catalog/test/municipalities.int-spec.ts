@@ -81,7 +81,8 @@ describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
     expect(sameId.body.message).toBe('id: ya existe el municipio oaxaca-de-juarez');
     const sameKey = await http().post('/municipalities').set(tuleAdmin).send({ ...tule, inegiCode: '20067' });
     expect(sameKey.status).toBe(409);
-    expect(sameKey.body.message).toBe('inegiCode: la clave INEGI 20067 ya corresponde al municipio oaxaca-de-juarez');
+    // Another tenant's id stays hidden.
+    expect(sameKey.body.message).toBe('inegiCode: la clave INEGI 20067 ya está registrada para otro municipio');
     expect(await written()).toEqual(before);
   });
 
@@ -134,5 +135,26 @@ describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
     const inactive = await http().get('/municipalities?active=false').set(tuleAdmin).expect(200);
     expect(inactive.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
     await http().patch('/municipalities/san-pablo-etla').set(bearer(['admin'], { tenant: 'san-pablo-etla' })).send({ active: false }).expect(404);
+  });
+
+  it('serializes concurrent PATCHes: no update lost, one distinct version each, in order on the topic', async () => {
+    const etla = { id: 'villa-de-etla', name: 'Villa de Etla', state: 'Oaxaca', inegiCode: '20338' };
+    const etlaAdmin = bearer(['admin'], { tenant: etla.id, sub: 'admin@etla' });
+    await http().post('/municipalities').set(etlaAdmin).send(etla).expect(201);
+    const names = Array.from({ length: 6 }, (_, i) => `Villa de Etla ${i + 1}`);
+    const responses = await Promise.all(names.map((name) => http().patch(`/municipalities/${etla.id}`).set(etlaAdmin).send({ name })));
+    expect(responses.map((r) => r.status)).toEqual(names.map(() => 200));
+    expect(responses.map((r) => r.body.version).sort((a: number, b: number) => a - b)).toEqual([2, 3, 4, 5, 6, 7]);
+
+    const deadline = Date.now() + 30_000;
+    const versions = () =>
+      tap.messages.filter((m) => m.key === etla.id && m.headers['ce_type'] === MunicipalityUpdated.type).map((m) => JSON.parse(m.value ?? '{}').version);
+    while (versions().length < names.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(versions()).toEqual([2, 3, 4, 5, 6, 7]);
+    const final = (await http().get(`/municipalities/${etla.id}`).set(etlaAdmin).expect(200)).body;
+    expect(final.version).toBe(7);
+    // The last writer's name is the one stored and the one in the version-7 event.
+    const last = responses.find((r) => r.body.version === 7)?.body.name;
+    expect(final.name).toBe(last);
   });
 });

@@ -1,11 +1,32 @@
-import { ConflictException, Controller, Get, Module, NotFoundException } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, Module, NotFoundException, Post, Query } from '@nestjs/common';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '@tequio/auth';
 import { ServiceDefinition } from '@tequio/platform';
 import { bearer, createTestDatabase, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 
+class EchoBody extends createZodDto(z.object({ name: z.string().max(50), tags: z.array(z.string()).default([]) }).strict()) {}
+class EchoQuery extends createZodDto(z.object({ q: z.string().optional() }).strict()) {}
+
 @Controller('probe')
 class ProbeController {
+  @Post('echo')
+  @Roles('planning')
+  @ApiOperation({ summary: 'Echoes a validated body' })
+  @ApiOkResponse({ schema: { example: { name: 'x', tags: [] } } })
+  echo(@Body() body: EchoBody) {
+    return body;
+  }
+
+  @Get('search')
+  @Roles('planning')
+  @ApiOperation({ summary: 'Echoes a validated query' })
+  @ApiOkResponse({ schema: { example: { q: 'x' } } })
+  search(@Query() query: EchoQuery) {
+    return query;
+  }
+
   @Get('missing')
   @Roles('planning')
   @ApiOperation({ summary: 'Always 404' })
@@ -102,5 +123,21 @@ describe('platform HTTP: metrics and health (real PostgreSQL and Kafka)', () => 
     expect(metrics).toMatch(/^tequio_outbox_backlog 0$/m);
     expect(metrics).toMatch(/^tequio_outbox_parked 0$/m);
     expect(metrics).toMatch(/^tequio_outbox_oldest_unsent_age_seconds 0$/m);
+  });
+
+  it('answers 400 naming the field for a NUL character anywhere, and names the query (not the body) when a query is wrong', async () => {
+    const planning = bearer(['planning'], { tenant });
+    const nulName = await probe.http().post('/probe/echo').set(planning).send({ name: 'Obras\u0000', tags: ['ok', 'a\u0000b'] }).expect(400);
+    expect(nulName.body.errors).toEqual([
+      { field: 'name', message: 'no admite el carácter NUL (\\u0000)' },
+      { field: 'tags.1', message: 'no admite el carácter NUL (\\u0000)' },
+    ]);
+    const nulQuery = await probe.http().get('/probe/search').query({ q: 'x\u0000' }).set(planning).expect(400);
+    expect(nulQuery.body.errors).toEqual([{ field: 'q', message: 'no admite el carácter NUL (\\u0000)' }]);
+    await probe.http().post('/probe/echo').set(planning).send({ name: 'Obras', tags: ['ok'] }).expect(201, { name: 'Obras', tags: ['ok'] });
+    const unknownParameter = await probe.http().get('/probe/search?other=1').set(planning).expect(400);
+    expect(unknownParameter.body.errors.map((e: { field: string }) => e.field)).toEqual(['(consulta)']);
+    const unknownField = await probe.http().post('/probe/echo').set(planning).send({ name: 'x', other: 1 }).expect(400);
+    expect(unknownField.body.errors.map((e: { field: string }) => e.field)).toEqual(['(cuerpo)']);
   });
 });

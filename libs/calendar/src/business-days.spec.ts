@@ -1,4 +1,4 @@
-import { addBusinessDays, addCalendarDays, dayNumber, isWeekend, weekdayOf, yearSummary } from './business-days';
+import { addBusinessDays, addCalendarDays, dayNumber, isWeekend, weekdayOf, weekdayOfDayNumber, yearSummary } from './business-days';
 
 /*
  * The expectations are properties of the answer, checked with the platform's own Date (an independent oracle),
@@ -83,5 +83,13 @@ describe('yearSummary', () => {
     expect(summary.holidays).toBe(inYear.length);
     expect(summary.holidaysOnWeekdays).toBe(inYear.filter((date) => ![0, 6].includes(weekdayByDate(date))).length);
     expect(summary.businessDays + summary.weekendDays + summary.holidaysOnWeekdays).toBe(summary.calendarDays);
+  });
+});
+
+describe('weekdayOfDayNumber', () => {
+  it('agrees with the platform Date on every day of two years', () => {
+    for (const date of datesBetween('2024-12-31', '2026-12-31')) {
+      expect(weekdayOfDayNumber(dayNumber(date))).toBe(weekdayByDate(date));
+    }
   });
 });

@@ -34,6 +34,11 @@ export function weekdayOf(date: string): WeekdayLabel {
   return WEEKDAY_LABELS[new Date(dayNumber(date) * DAY_MS).getUTCDay()];
 }
 
+/** Weekday of a day number (0 = Sunday … 6 = Saturday) without building a Date: 1970-01-01 was a Thursday. */
+export function weekdayOfDayNumber(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
 export function isWeekend(date: string): boolean {
   const weekday = new Date(dayNumber(date) * DAY_MS).getUTCDay();
   return weekday === 0 || weekday === 6;

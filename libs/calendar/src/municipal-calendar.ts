@@ -1,4 +1,4 @@
-import { addBusinessDays, isBusinessDay, isWeekend } from './business-days';
+import { addBusinessDays, dayNumber, isBusinessDay, isWeekend, weekdayOfDayNumber } from './business-days';
 
 /** What catalog assumes of a year without a registered calendar: weekends only, 15:00 cut-off, Mexico City. */
 export const DEFAULT_CUTOFF = '15:00';
@@ -31,6 +31,15 @@ export class MunicipalCalendar {
 
   settingsOf(year: number): CalendarYearSettings {
     return this.byYear.get(year) ?? { year, cutoff: DEFAULT_CUTOFF, timeZone: DEFAULT_TIME_ZONE, holidays: [] };
+  }
+
+  private holidayDayNumbers: ReadonlySet<number> | undefined;
+
+  /** `isBusinessDay` on a day number (days since 1970-01-01): the fast path of bulk due-date recomputations. */
+  isBusinessDayNumber(day: number): boolean {
+    this.holidayDayNumbers ??= new Set([...this.holidays].map(dayNumber));
+    const weekday = weekdayOfDayNumber(day);
+    return weekday !== 0 && weekday !== 6 && !this.holidayDayNumbers.has(day);
   }
 
   isBusinessDay(date: string): boolean {

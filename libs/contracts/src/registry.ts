@@ -3,7 +3,9 @@ import { AGENDA_EVENTS } from './events/agenda';
 import { CATALOG_EVENTS } from './events/catalog';
 import { CATALOG_MIR_EVENTS } from './events/catalog-mir';
 import { CATALOG_SETTINGS_EVENTS } from './events/catalog-settings';
+import { CORRESPONDENCE_EVENTS } from './events/correspondence';
 import { REPORTING_EVENTS } from './events/reporting';
+import { TRANSPARENCY_EVENTS } from './events/transparency';
 import { describeIssues } from './envelope';
 
 /** Every event type Tequio publishes. Producers and consumers validate against the same schemas. */
@@ -12,6 +14,8 @@ export const EVENT_DEFINITIONS: readonly EventDefinition[] = [
   ...CATALOG_MIR_EVENTS,
   ...CATALOG_SETTINGS_EVENTS,
   ...REPORTING_EVENTS,
+  ...CORRESPONDENCE_EVENTS,
+  ...TRANSPARENCY_EVENTS,
   ...AGENDA_EVENTS,
 ];
 

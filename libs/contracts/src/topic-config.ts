@@ -47,6 +47,9 @@ const KIND_OF_TOPIC: Record<Topic, TopicConfiguration['kind']> = {
   [Topic.TransparencyRequestV1]: 'state',
   [Topic.TransparencyAppealV1]: 'state',
   [Topic.TransparencyComplaintV1]: 'state',
+  [Topic.TransparencyTrainingV1]: 'state',
+  [Topic.TransparencyAdvisoryV1]: 'state',
+  [Topic.TransparencyMonitoringV1]: 'state',
   [Topic.ReportingQuarterV1]: 'state',
   [Topic.ReportingReportV1]: 'history',
 };

@@ -20,6 +20,9 @@ export enum Topic {
   TransparencyRequestV1 = 'tequio.transparency.request.v1',
   TransparencyAppealV1 = 'tequio.transparency.appeal.v1',
   TransparencyComplaintV1 = 'tequio.transparency.complaint.v1',
+  TransparencyTrainingV1 = 'tequio.transparency.training.v1',
+  TransparencyAdvisoryV1 = 'tequio.transparency.advisory.v1',
+  TransparencyMonitoringV1 = 'tequio.transparency.monitoring.v1',
   ReportingQuarterV1 = 'tequio.reporting.quarter.v1',
   ReportingReportV1 = 'tequio.reporting.report.v1',
 }

@@ -87,3 +87,92 @@ export const HEARING_OUTCOME_LABELS: Record<HearingOutcome, string> = {
 /** Sex of attendees of trainings and advisories, as the transparency report breaks them down. */
 export const ATTENDEE_SEXES = ['hombre', 'mujer'] as const;
 export type AttendeeSex = (typeof ATTENDEE_SEXES)[number];
+
+/** How a document reached the front desk (Oficialía de Partes). */
+export const DOCUMENT_CHANNELS = ['ventanilla', 'correo_electronico', 'mensajeria', 'plataforma_digital'] as const;
+export type DocumentChannel = (typeof DOCUMENT_CHANNELS)[number];
+
+export const DOCUMENT_CHANNEL_LABELS: Record<DocumentChannel, string> = {
+  ventanilla: 'Ventanilla',
+  correo_electronico: 'Correo electrónico',
+  mensajeria: 'Mensajería',
+  plataforma_digital: 'Plataforma digital',
+};
+
+/** What kind of document the front desk received; an authority's writing also says its level of government. */
+export const DOCUMENT_TYPES = [
+  'peticion_ciudadana',
+  'invitacion',
+  'tarjeta_informativa',
+  'correo',
+  'escrito_autoridad_ejecutiva',
+  'escrito_autoridad_administrativa',
+  'escrito_autoridad_judicial',
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
+  peticion_ciudadana: 'Petición ciudadana',
+  invitacion: 'Invitación',
+  tarjeta_informativa: 'Tarjeta informativa',
+  correo: 'Correo',
+  escrito_autoridad_ejecutiva: 'Escrito de autoridad ejecutiva',
+  escrito_autoridad_administrativa: 'Escrito de autoridad administrativa',
+  escrito_autoridad_judicial: 'Escrito de autoridad judicial',
+};
+
+export const AUTHORITY_LEVELS = ['municipal', 'estatal', 'federal'] as const;
+export type AuthorityLevel = (typeof AUTHORITY_LEVELS)[number];
+
+export const AUTHORITY_LEVEL_LABELS: Record<AuthorityLevel, string> = { municipal: 'Municipal', estatal: 'Estatal', federal: 'Federal' };
+
+/** Who sent a document: a citizen (requester category only, outside the service) or an authority. */
+export const SENDER_KINDS = ['ciudadano', 'autoridad'] as const;
+export type SenderKind = (typeof SENDER_KINDS)[number];
+
+/**
+ * A document's status: registrado → turnado → acusado → respondido / concluido_sin_respuesta; vencido when a
+ * response is due and late; cancelado when it was registered by mistake.
+ */
+export const DOCUMENT_STATUSES = ['registrado', 'turnado', 'acusado', 'respondido', 'concluido_sin_respuesta', 'vencido', 'cancelado'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, string> = {
+  registrado: 'Registrado',
+  turnado: 'Turnado',
+  acusado: 'Acusado',
+  respondido: 'Respondido',
+  concluido_sin_respuesta: 'Concluido sin respuesta',
+  vencido: 'Vencido',
+  cancelado: 'Cancelado',
+};
+
+/** A turn (oficio de turno to one unit): like the document's, plus `reasignado` when moved to another unit. */
+export const TURN_STATUSES = ['turnado', 'acusado', 'respondido', 'concluido_sin_respuesta', 'vencido', 'reasignado'] as const;
+export type TurnStatus = (typeof TURN_STATUSES)[number];
+
+/** Topics of hearing requests (audiencias); each municipality enables the ones it uses. */
+export const HEARING_TOPICS = [
+  'obra_publica',
+  'desarrollo_urbano',
+  'residuos_solidos',
+  'alumbrado_publico',
+  'seguridad_publica',
+  'apoyo_escuelas',
+  'inspecciones',
+  'descuentos_impuestos',
+  'otro',
+] as const;
+export type HearingTopic = (typeof HEARING_TOPICS)[number];
+
+export const HEARING_TOPIC_LABELS: Record<HearingTopic, string> = {
+  obra_publica: 'Obra pública',
+  desarrollo_urbano: 'Desarrollo urbano',
+  residuos_solidos: 'Residuos sólidos',
+  alumbrado_publico: 'Alumbrado público',
+  seguridad_publica: 'Seguridad pública',
+  apoyo_escuelas: 'Apoyo a escuelas',
+  inspecciones: 'Inspecciones',
+  descuentos_impuestos: 'Descuentos en impuestos',
+  otro: 'Otro',
+};

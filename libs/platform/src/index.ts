@@ -12,3 +12,4 @@ export * from './common/page';
 export * from './database/versioned-record';
 export * from './common/defined-only';
 export * from './database/database-repository';
+export * from './database/versioned-writer';

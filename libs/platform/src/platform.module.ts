@@ -6,7 +6,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tequio/auth';
 import { MessagingModule } from '@tequio/messaging';
 import { LoggerModule } from 'nestjs-pino';
-import { ZodValidationPipe } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { kafkaSecurity } from './config/kafka-security';
@@ -15,8 +14,10 @@ import { dataSourceOptions } from './database/migrations';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { DatabaseErrorFilter } from './http/database-error.filter';
+import { RequestValidationPipe } from './http/request-validation.pipe';
 import { ValidationErrorFilter } from './http/validation-error.filter';
 import { MetricsController } from './metrics/metrics.controller';
+import { VersionedWriter } from './database/versioned-writer';
 import { OutboxAdminController } from './messaging/outbox-admin.controller';
 import { featureModules, ServiceDefinition } from './service-definition';
 
@@ -30,6 +31,8 @@ export class PlatformModule {
   static forService(definition: ServiceDefinition, config: ServiceConfig): DynamicModule {
     return {
       module: PlatformModule,
+      // Its exports (the service config, the versioned writer) reach every feature module.
+      global: true,
       imports: [
         LoggerModule.forRoot({
           pinoHttp: {
@@ -68,11 +71,12 @@ export class PlatformModule {
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         KafkaHealthIndicator,
-        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        VersionedWriter,
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: ValidationErrorFilter },
       ],
-      exports: [SERVICE_CONFIG],
+      exports: [SERVICE_CONFIG, VersionedWriter],
     };
   }
 }

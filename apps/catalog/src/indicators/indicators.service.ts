@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import {
   ACCUMULATION_TYPE_LABELS,
@@ -17,7 +17,7 @@ import {
 } from '@tequio/contracts';
 import { AuditTrail } from '@tequio/persistence';
 import { OutboxService } from '@tequio/messaging';
-import { definedOnly, Page } from '@tequio/platform';
+import { Page } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { metricsUsed, unitCodesUsed, validateFormula } from '../metrics-registry/formula-validation';
 import { MetricDefinitionsService } from '../metrics-registry/metric-definitions.service';
@@ -27,10 +27,15 @@ import { lockedQuarterReason, QuarterLocksService } from '../quarter-locks/quart
 import { Unit } from '../units/unit.entity';
 import { ListIndicatorsQueryDto, PutTargetsDto, UpdateIndicatorDto } from './indicator.dto';
 import { Indicator } from './indicator.entity';
-import { IndicatorInput, indicatorInputSchema, IndicatorRowError } from './indicator-input';
+import { IndicatorInput, indicatorInputSchema } from './indicator-input';
 import { changedComputationFields, COMPUTATION_FIELD_PURPOSES, crossFieldIssues } from './indicator-rules';
 import { IndicatorsRepository } from './indicators.repository';
 import { checkMirSet, compareMirPositions, levelLabel } from './mir-levels';
+import { batchError, fieldMessages, RowProblem, singleError } from './indicator-errors';
+import { canonical, definitionOf, entityFields, setTargets, targetsOf } from './indicator-fields';
+import { ALL_CROSS_FIELD_RULES, crossFieldScopeOf, CrossFieldScope, mergeForUpdate, NO_CROSS_FIELD_RULES } from './indicator-update';
+
+export { definitionOf } from './indicator-fields';
 
 export interface IndicatorView extends Omit<Indicator, 'targetQ1' | 'targetQ2' | 'targetQ3' | 'targetQ4' | 'baselineValue' | 'baselineYear'> {
   programLabel: string | null;
@@ -51,21 +56,6 @@ export interface CreateManyOptions {
   /** Recorded in the audit trail, e.g. the imported file name. */
   reason?: string;
 }
-
-interface RowProblem extends IndicatorRowError {
-  /** Clashes with stored state (a 409 when one indicator is written). */
-  conflict: boolean;
-}
-
-/**
- * Which cross-field rules (crossFieldIssues) to enforce, by the field they name: all of them on the API's create;
- * on a PATCH only those whose fields it touches; none for the MIR importer (createMany), whose source reports
- * break them (the seed MIR has Anual indicators with four quarterly targets and shares of the annual goal without
- * the goal).
- */
-type CrossFieldScope = ReadonlySet<string>;
-const ALL_CROSS_FIELD_RULES: CrossFieldScope = new Set(['formula.denominator', 'targets']);
-const NO_CROSS_FIELD_RULES: CrossFieldScope = new Set();
 
 interface Prepared {
   program: Program;
@@ -252,7 +242,7 @@ export class IndicatorsService {
     });
 
     // Formulas, against the metric registry and the municipality's unit codes.
-    const registry = await this.metrics.shapes(manager, parsed.flatMap((entry) => metricsUsed(entry.input.formula)));
+    const registry = this.metrics.shapes(parsed.flatMap((entry) => metricsUsed(entry.input.formula)));
     const codes = parsed.flatMap((entry) => unitCodesUsed(entry.input.formula, registry));
     const unitCodes = new Set((await this.indicators.unitsByCodes(manager, tenant, codes)).map((unit) => unit.code));
     for (const entry of parsed) {
@@ -367,145 +357,3 @@ export class IndicatorsService {
     });
   }
 }
-
-// ── Pure helpers ────────────────────────────────────────────────────────────────────────────────────────
-
-function targetsOf(indicator: Indicator): QuarterTargets {
-  return { q1: indicator.targetQ1, q2: indicator.targetQ2, q3: indicator.targetQ3, q4: indicator.targetQ4 };
-}
-
-function setTargets(indicator: Indicator, targets: QuarterTargets): void {
-  Object.assign(indicator, { targetQ1: targets.q1, targetQ2: targets.q2, targetQ3: targets.q3, targetQ4: targets.q4 });
-}
-
-function entityFields(input: IndicatorInput, unitId: string): Partial<Indicator> {
-  return {
-    level: input.level,
-    componentNumber: input.componentNumber ?? null,
-    activityNumber: input.activityNumber ?? null,
-    name: input.name,
-    definition: input.definition,
-    calculationMethod: input.calculationMethod,
-    unitOfMeasure: input.unitOfMeasure,
-    type: input.type,
-    dimension: input.dimension,
-    frequency: input.frequency,
-    direction: input.direction,
-    baselineValue: input.baseline?.value ?? null,
-    baselineYear: input.baseline?.year ?? null,
-    accumulation: input.accumulation,
-    factor: input.factor,
-    meansOfVerification: input.meansOfVerification,
-    responsibleUnitId: unitId,
-    targetQ1: input.targets.q1,
-    targetQ2: input.targets.q2,
-    targetQ3: input.targets.q3,
-    targetQ4: input.targets.q4,
-    formula: input.formula,
-  };
-}
-
-/** A PATCH enforces the cross-field rules of the fields it touches, not rules its untouched fields already broke. */
-function crossFieldScopeOf(dto: UpdateIndicatorDto): CrossFieldScope {
-  const scope = new Set<string>();
-  if (dto.accumulation !== undefined || dto.formula !== undefined) scope.add('formula.denominator');
-  if (dto.frequency !== undefined) scope.add('targets');
-  return scope;
-}
-
-/** The stored indicator as an input, with the PATCH applied; numbers a new level does not carry are dropped. */
-function mergeForUpdate(current: Indicator, dto: UpdateIndicatorDto): unknown {
-  const base = {
-    level: current.level,
-    componentNumber: current.componentNumber,
-    activityNumber: current.activityNumber,
-    name: current.name,
-    definition: current.definition,
-    calculationMethod: current.calculationMethod,
-    unitOfMeasure: current.unitOfMeasure,
-    type: current.type,
-    dimension: current.dimension,
-    frequency: current.frequency,
-    direction: current.direction,
-    baseline: current.baselineValue === null || current.baselineYear === null ? null : { value: current.baselineValue, year: current.baselineYear },
-    accumulation: current.accumulation,
-    factor: current.factor,
-    meansOfVerification: current.meansOfVerification,
-    responsibleUnitId: current.responsibleUnitId,
-    targets: targetsOf(current),
-    formula: current.formula,
-  };
-  const merged = { ...base, ...definedOnly(dto) };
-  if (dto.level !== undefined && dto.level !== current.level) {
-    if (dto.level === 'fin' || dto.level === 'proposito') {
-      if (dto.componentNumber === undefined) merged.componentNumber = null;
-      if (dto.activityNumber === undefined) merged.activityNumber = null;
-    } else if (dto.level === 'componente' && dto.activityNumber === undefined) {
-      merged.activityNumber = null;
-    }
-  }
-  return merged;
-}
-
-export function definitionOf(indicator: Indicator, unit: Pick<Unit, 'code'>): IndicatorDefinition {
-  return {
-    indicatorId: indicator.id,
-    programId: indicator.programId,
-    year: indicator.year,
-    level: indicator.level,
-    componentNumber: indicator.componentNumber,
-    activityNumber: indicator.activityNumber,
-    parentId: indicator.parentId,
-    levelLabel: levelLabel(indicator),
-    name: indicator.name,
-    definition: indicator.definition,
-    calculationMethod: indicator.calculationMethod,
-    unitOfMeasure: indicator.unitOfMeasure,
-    type: indicator.type,
-    dimension: indicator.dimension,
-    frequency: indicator.frequency,
-    direction: indicator.direction,
-    baseline: indicator.baselineValue === null || indicator.baselineYear === null ? null : { value: indicator.baselineValue, year: indicator.baselineYear },
-    accumulation: indicator.accumulation,
-    factor: indicator.factor,
-    meansOfVerification: indicator.meansOfVerification,
-    responsibleUnitId: indicator.responsibleUnitId,
-    responsibleUnitCode: unit.code,
-    targets: targetsOf(indicator),
-    formula: indicator.formula,
-    version: indicator.version,
-  };
-}
-
-/** JSON with sorted keys: jsonb does not keep the key order it was given. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    inner && typeof inner === 'object' && !Array.isArray(inner)
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner,
-  );
-}
-
-function fieldMessages(errors: { field: string; message: string }[]): string {
-  return errors.map((error) => `${error.field}: ${error.message}`).join('; ');
-}
-
-/** One indicator: 409 when every problem is a clash with stored state, else 400; the message starts with the field. */
-function singleError(problems: RowProblem[]): HttpException {
-  const errors = problems.map(({ field, message }) => ({ field, message }));
-  const conflict = problems.every((problem) => problem.conflict);
-  const body = { statusCode: conflict ? 409 : 400, error: conflict ? 'Conflict' : 'Bad Request', message: fieldMessages(errors), errors };
-  return conflict ? new ConflictException(body) : new BadRequestException(body);
-}
-
-/** A batch: always 400, every problem with its row (index in the submitted array, from 0). */
-function batchError(problems: RowProblem[]): BadRequestException {
-  const errors: IndicatorRowError[] = problems.map(({ row, field, message }) => ({ row, field, message }));
-  return new BadRequestException({
-    statusCode: 400,
-    error: 'Bad Request',
-    message: `Datos no válidos: ${errors.map((e) => `[${e.row}] ${e.field}: ${e.message}`).join('; ')}`,
-    errors,
-  });
-}
-

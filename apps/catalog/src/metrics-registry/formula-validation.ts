@@ -9,7 +9,10 @@ export interface MetricDimension {
   name: string;
   type: MetricDimensionType;
   /** Allowed values of an `enum` dimension. */
-  values?: string[];
+  values?: readonly string[];
+  /** Bounds of an `integer` dimension. */
+  min?: number;
+  max?: number;
   description?: string;
 }
 
@@ -97,7 +100,11 @@ function checkValue(dimension: MetricDimension, value: unknown, context: Formula
     case 'boolean':
       return typeof value === 'boolean' ? null : 'debe ser true o false';
     case 'integer':
-      return typeof value === 'number' && Number.isInteger(value) ? null : 'debe ser un número entero';
+      if (typeof value !== 'number' || !Number.isInteger(value)) return 'debe ser un número entero';
+      if ((dimension.min !== undefined && value < dimension.min) || (dimension.max !== undefined && value > dimension.max)) {
+        return `debe estar entre ${dimension.min} y ${dimension.max}`;
+      }
+      return null;
     case 'string':
       return typeof value === 'string' && value.trim().length > 0 ? null : 'debe ser un texto no vacío';
     case 'enum': {

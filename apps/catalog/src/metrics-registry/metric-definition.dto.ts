@@ -8,7 +8,7 @@ export class ListMetricDefinitionsQueryDto extends createZodDto(
     .object({
       service: z.enum(METRIC_SERVICES).optional(),
       q: z.string().trim().min(1).max(100).optional().meta({ description: 'Busca en nombre y descripción' }),
-      sort: z.enum(['name', 'service', 'createdAt']).default('name'),
+      sort: z.enum(['name', 'service']).default('name'),
       order: z.enum(['asc', 'desc']).default('asc'),
       ...paginationFields,
     })
@@ -24,5 +24,4 @@ export const metricDefinitionResponseExample = {
     { name: 'requiresResponse', type: 'boolean', description: 'false para designaciones de representación, que no requieren respuesta' },
   ],
   builtIn: true,
-  createdAt: '2025-01-01T00:00:00.000Z',
 };

@@ -1,30 +1,41 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { findMetric, METRIC_REGISTRY, MetricDefinition } from '@tequio/contracts';
 import { Page } from '@tequio/platform';
-import { EntityManager } from 'typeorm';
 import { MetricShape } from './formula-validation';
 import { ListMetricDefinitionsQueryDto } from './metric-definition.dto';
-import { MetricDefinition } from './metric-definition.entity';
-import { MetricDefinitionsRepository } from './metric-definitions.repository';
 
-/** The registry of metrics the services count; indicator formulas are checked against it. Read-only (migrations fill it). */
+/** A registry entry as the API shows it: every metric is part of the platform's code (`builtIn`). */
+export type MetricDefinitionView = MetricDefinition & { builtIn: true };
+
+const view = (metric: MetricDefinition): MetricDefinitionView => ({ ...metric, builtIn: true });
+
+/**
+ * The registry of metrics the services count, served read-only from `METRIC_REGISTRY` in `@tequio/contracts`: the
+ * one source the producers' mappings and reporting also use. Indicator formulas are checked against it.
+ */
 @Injectable()
 export class MetricDefinitionsService {
-  constructor(private readonly metrics: MetricDefinitionsRepository) {}
-
-  async get(name: string): Promise<MetricDefinition> {
-    const metric = await this.metrics.findByName(name);
+  get(name: string): MetricDefinitionView {
+    const metric = findMetric(name);
     if (!metric) throw new NotFoundException(`No existe la métrica ${name}`);
-    return metric;
+    return view(metric);
   }
 
-  async list(query: ListMetricDefinitionsQueryDto): Promise<Page<MetricDefinition>> {
-    const { items, total } = await this.metrics.list(query);
-    return { items, total, limit: query.limit, offset: query.offset };
+  list(query: ListMetricDefinitionsQueryDto): Page<MetricDefinitionView> {
+    const needle = query.q?.toLocaleLowerCase('es');
+    const matching = METRIC_REGISTRY.filter(
+      (metric) =>
+        (!query.service || metric.service === query.service) &&
+        (!needle || metric.name.toLocaleLowerCase('es').includes(needle) || metric.description.toLocaleLowerCase('es').includes(needle)),
+    );
+    const direction = query.order === 'asc' ? 1 : -1;
+    const sorted = [...matching].sort((a, b) => direction * a[query.sort].localeCompare(b[query.sort]) || a.name.localeCompare(b.name));
+    return { items: sorted.slice(query.offset, query.offset + query.limit).map(view), total: matching.length, limit: query.limit, offset: query.offset };
   }
 
-  /** The registry entries a set of formulas names, for validateFormula (inside the caller's transaction). */
-  async shapes(manager: EntityManager, names: string[]): Promise<Map<string, MetricShape>> {
-    const found = await this.metrics.findByNames(manager, [...new Set(names)]);
-    return new Map(found.map((metric) => [metric.name, metric]));
+  /** The registry entries a set of formulas names, for validateFormula. */
+  shapes(names: string[]): Map<string, MetricShape> {
+    const found = [...new Set(names)].flatMap((name) => findMetric(name) ?? []);
+    return new Map(found.map((metric) => [metric.name, { name: metric.name, dimensions: [...metric.dimensions] }]));
   }
 }

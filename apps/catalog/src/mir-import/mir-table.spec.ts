@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { csvRecord } from './csv';
 import { columnOf, MIR_COLUMN_KEYS, MIR_HEADERS, normalizeHeader } from './mir-columns';
 import { MirFileError } from './mir-file-error';
 import { parseMirTable } from './mir-table';
-
-const SEED = path.resolve(__dirname, '../../../../../shared/seeds/secretaria-gobierno-mir-q2-2023.txt');
 
 const csv = (rows: string[][], delimiter = ',') => Buffer.from(rows.map((row) => csvRecord(row, delimiter)).join('\r\n'), 'utf8');
 const canonicalHeader = MIR_COLUMN_KEYS.map((key) => MIR_HEADERS[key]);
@@ -103,32 +99,6 @@ describe('parseMirTable', () => {
     expect(table.headers.cumulativeTarget).toBe('Valores Programados Acumulado *');
     expect(table.ignoredColumns).toEqual(expect.arrayContaining(['Valores Alcanzados Acumulado *', 'Valores Alcanzados 1er. Trim.', 'Variación * 4to. Trim.']));
     expect(table.ignoredColumns).not.toContain('Valores Programados Acumulado *');
-  });
-
-  it('reads a page of the seed report as it is (tab separated), taking targets from "Valores Programados"', async () => {
-    const lines = readFileSync(SEED, 'utf8').split('\n');
-    const start = lines.map((line, index) => (line.startsWith('Datos del Indicador') ? index : -1)).filter((i) => i >= 0).pop() as number;
-    const end = lines.findIndex((line, index) => index > start && line.trim() === '');
-    const page = lines.slice(start, end);
-    const data = page.filter((line) => /^(Fin|Propósito|Componente|Actividad)\b/.test(line)).map((line) => line.split('\t'));
-    expect(data.length).toBeGreaterThan(0);
-
-    const table = await parseMirTable(Buffer.from(page.join('\n'), 'utf8'), 'csv');
-    expect(table.rows.map((r) => r.cells.level)).toEqual(data.map((fields) => fields[0]));
-    table.rows.forEach((parsed, index) => {
-      const fields = data[index];
-      expect(parsed.cells).toMatchObject({
-        name: fields[1],
-        baselineValue: fields[9],
-        baselineYear: fields[10],
-        q1: fields[11],
-        q2: fields[12],
-        q3: fields[13],
-        q4: fields[14],
-        cumulativeTarget: fields[15],
-        meansOfVerification: fields.filter((f) => f.trim()).pop()?.trim(),
-      });
-    });
   });
 
   it('reads XLSX cells: numbers, percentage formats, rich text and formulas', async () => {

@@ -1,9 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { assertTenant, TequioClaims } from '@tequio/auth';
-import { EventDefinition, MunicipalityCreated, MunicipalitySnapshot, MunicipalityUpdated } from '@tequio/contracts';
-import { AuditTrail } from '@tequio/persistence';
-import { OutboxService } from '@tequio/messaging';
-import { definedOnly, Page } from '@tequio/platform';
+import { MunicipalityCreated, MunicipalitySnapshot, MunicipalityUpdated } from '@tequio/contracts';
+import { definedOnly, Page, VersionedWriter } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { CreateMunicipalityDto, ListMunicipalitiesQueryDto, UpdateMunicipalityDto } from './municipality.dto';
 import { Municipality } from './municipality.entity';
@@ -20,52 +18,44 @@ export type MunicipalityView = Municipality & { statusLabel: 'Activo' | 'Inactiv
 export class MunicipalitiesService {
   constructor(
     private readonly municipalities: MunicipalitiesRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly writer: VersionedWriter,
   ) {}
 
   async create(user: TequioClaims, dto: CreateMunicipalityDto): Promise<MunicipalityView> {
     assertTenant(user, dto.id);
-    const created = await this.municipalities.transaction(async (manager) => {
-      if (await this.municipalities.findById(dto.id, manager)) {
-        throw new ConflictException(`id: ya existe el municipio ${dto.id}`);
-      }
-      await this.refuseTakenInegiCode(manager, dto.inegiCode, dto.id);
-      const saved = await this.municipalities.save(
-        manager,
-        Object.assign(new Municipality(), {
-          id: dto.id,
-          name: dto.name,
-          state: dto.state,
-          inegiCode: dto.inegiCode,
-          active: dto.active ?? true,
-          version: 1,
-        }),
-      );
-      await this.emit(manager, MunicipalityCreated, saved);
-      await this.audit.record(manager, { tenant: saved.id, actor: user.sub, entityType: 'municipality', entityId: saved.id, action: 'created', after: saved });
-      return saved;
+    const created = await this.writer.create({
+      ...this.record(user, dto.id, 'created'),
+      event: MunicipalityCreated,
+      entity: Municipality,
+      build: async (manager) => {
+        if (await this.municipalities.findById(dto.id, manager)) throw new ConflictException(`id: ya existe el municipio ${dto.id}`);
+        await this.refuseTakenInegiCode(manager, dto.inegiCode, dto.id);
+        return Object.assign(new Municipality(), { id: dto.id, name: dto.name, state: dto.state, inegiCode: dto.inegiCode, active: dto.active ?? true });
+      },
     });
     return view(created);
   }
 
   async update(user: TequioClaims, id: string, dto: UpdateMunicipalityDto): Promise<MunicipalityView> {
     assertTenant(user, id);
-    const updated = await this.municipalities.transaction(async (manager) => {
-      const municipality = await this.municipalities.findById(id, manager);
-      if (!municipality) throw new NotFoundException(`id: no existe el municipio ${id}`);
-      const before = { ...municipality };
-      if (dto.inegiCode !== undefined && dto.inegiCode !== municipality.inegiCode) {
-        await this.refuseTakenInegiCode(manager, dto.inegiCode, id);
-      }
-      Object.assign(municipality, definedOnly(dto));
-      municipality.version += 1;
-      const saved = await this.municipalities.save(manager, municipality);
-      await this.emit(manager, MunicipalityUpdated, saved);
-      await this.audit.record(manager, { tenant: saved.id, actor: user.sub, entityType: 'municipality', entityId: saved.id, action: 'updated', before, after: saved });
-      return saved;
+    // The row is locked before it is read: concurrent PATCHes queue, none is lost, each publishes its own version.
+    const updated = await this.writer.update({
+      ...this.record(user, id, 'updated'),
+      event: MunicipalityUpdated,
+      entity: Municipality,
+      where: { id },
+      notFound: () => new NotFoundException(`id: no existe el municipio ${id}`),
+      change: async (municipality, manager) => {
+        if (dto.inegiCode !== undefined && dto.inegiCode !== municipality.inegiCode) await this.refuseTakenInegiCode(manager, dto.inegiCode, id);
+        Object.assign(municipality, definedOnly(dto));
+      },
     });
     return view(updated);
+  }
+
+  /** The audit entries and events of a municipality carry its own id as tenant: the record belongs to it. */
+  private record(user: TequioClaims, id: string, action: 'created' | 'updated') {
+    return { tenant: id, actor: user.sub, entityType: 'municipality', action, snapshot } as const;
   }
 
   async get(user: TequioClaims, id: string): Promise<MunicipalityView> {
@@ -87,13 +77,11 @@ export class MunicipalitiesService {
   private async refuseTakenInegiCode(manager: EntityManager, inegiCode: string, id: string): Promise<void> {
     const holder = await this.municipalities.findByInegiCode(inegiCode, manager);
     if (holder && holder.id !== id) {
-      throw new ConflictException(`inegiCode: la clave INEGI ${inegiCode} ya corresponde al municipio ${holder.id}`);
+      // Another tenant's id is not ours to reveal.
+      throw new ConflictException(`inegiCode: la clave INEGI ${inegiCode} ya está registrada para otro municipio`);
     }
   }
 
-  private emit(manager: EntityManager, definition: EventDefinition<typeof MunicipalityCreated.data>, municipality: Municipality): Promise<string> {
-    return this.outbox.publish(manager, definition, { subject: municipality.id, tenant: municipality.id, data: snapshot(municipality) });
-  }
 }
 
 

@@ -35,4 +35,49 @@ export const ReportReopened = defineEvent({
   example: { ...example, reopenedAt: '2025-10-20T17:00:00.000Z', reason: 'Corrección de la meta del 3er trimestre' },
 });
 
-export const REPORTING_EVENTS = [ReportApproved, ReportReopened] as const;
+
+export const REPORT_STATUSES = ['borrador', 'elaborado', 'validado', 'aprobado'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = { borrador: 'Borrador', elaborado: 'Elaborado (Elaboró)', validado: 'Validado (Validó)', aprobado: 'Aprobado (Vo. Bo.)' };
+
+export const ReportStepTaken = defineEvent({
+  type: 'tequio.reporting.report.step-taken',
+  topic: Topic.ReportingReportV1,
+  summary: 'A quarterly report moved in its workflow (borrador → elaborado → validado); approval and reopening have their own events.',
+  data: reportQuarterSchema.extend({ status: z.enum(REPORT_STATUSES), at: z.iso.datetime({ offset: true }), version: z.int().positive() }),
+  example: { ...example, status: 'validado', at: '2025-10-08T17:00:00.000Z', version: 3 },
+});
+
+const consolidatedFigures = z.object({
+  programmed: z.number().nullable(),
+  achieved: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  compliance: z.number().nullable(),
+  colour: z.enum(['verde', 'amarillo', 'rojo', 'n/a']),
+});
+
+export const QuarterConsolidated = defineEvent({
+  type: 'tequio.reporting.quarter.consolidated',
+  topic: Topic.ReportingQuarterV1,
+  summary: 'The approved values of a program\'s quarter, per indicator (the quarter and year to date), for other systems. Keyed by report id.',
+  data: reportQuarterSchema.extend({
+    approvedAt: z.iso.datetime({ offset: true }),
+    indicators: z.array(z.object({ indicatorId: z.uuid(), quarter: consolidatedFigures, cumulative: consolidatedFigures })),
+    version: z.int().positive(),
+  }),
+  example: {
+    ...example,
+    approvedAt: '2025-10-10T17:00:00.000Z',
+    indicators: [
+      {
+        indicatorId: '2b1a4c8d-9e7f-4a2b-8c4d-1e2f3a4b5c6d',
+        quarter: { programmed: 25, achieved: 23, numerator: 230, denominator: 1000, compliance: 92, colour: 'verde' },
+        cumulative: { programmed: 75, achieved: 74, numerator: null, denominator: null, compliance: 98.666667, colour: 'verde' },
+      },
+    ],
+    version: 4,
+  },
+});
+
+export const REPORTING_EVENTS = [ReportApproved, ReportReopened, ReportStepTaken, QuarterConsolidated] as const;

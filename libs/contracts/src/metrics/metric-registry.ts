@@ -117,7 +117,13 @@ export const METRIC_REGISTRY: readonly MetricDefinition[] = [
   { name: 'transparency.appeals.received', service: 'transparency', description: 'Recursos de revisión recibidos', dimensions: [requesterCategory] },
   { name: 'transparency.appeals.answered', service: 'transparency', description: 'Recursos de revisión atendidos', dimensions: [requesterCategory] },
   { name: 'transparency.complaints.received', service: 'transparency', description: 'Denuncias por incumplimiento de obligaciones de transparencia recibidas', dimensions: [] },
-  { name: 'transparency.trainings.held', service: 'transparency', description: 'Capacitaciones en transparencia impartidas', dimensions: [sex] },
+  {
+    name: 'transparency.trainings.held',
+    service: 'transparency',
+    description: 'Capacitaciones en transparencia impartidas a las que asistieron personas del sexo indicado (una sesión cuenta en cada sexo presente)',
+    dimensions: [sex],
+  },
+  { name: 'transparency.training_sessions.held', service: 'transparency', description: 'Sesiones de capacitación en transparencia impartidas', dimensions: [] },
   {
     name: 'transparency.trainings.attendees',
     service: 'transparency',

@@ -6,10 +6,23 @@ export type KafkaSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 
 const nestLogger = new Logger('kafkajs');
 
+/*
+ * Answers a broker gives while it (or a topic, or a group coordinator) is still coming up. kafkajs retries them
+ * itself, so on a first start they are noise, not errors; if they never clear, the retry that gives up logs.
+ */
+const STILL_STARTING = /coordinator is (not available|loading)|not the correct coordinator|leader(ship)? (is )?not available|There is no leader|does not host this topic-partition|This server does not host/i;
+
+/** The level a kafkajs log line is worth: transient start-up answers are debug, the rest keeps its level. */
+export function kafkaLogLevel(level: logLevel, log: { message?: string; error?: unknown }): logLevel {
+  if (level === logLevel.ERROR && STILL_STARTING.test(`${log.error ?? ''} ${log.message ?? ''}`)) return logLevel.DEBUG;
+  return level;
+}
+
 /** Routes kafkajs' own logs through Nest's logger (and so into the JSON logs). */
 function logCreator() {
-  return ({ level, log }: LogEntry) => {
+  return ({ level: reported, log }: LogEntry) => {
     const { message, ...extra } = log;
+    const level = kafkaLogLevel(reported, log as { message?: string; error?: unknown });
     const line = `${message} ${JSON.stringify(extra)}`;
     if (level === logLevel.ERROR) nestLogger.error(line);
     else if (level === logLevel.WARN) nestLogger.warn(line);

@@ -46,4 +46,30 @@ export class OutboxService {
     );
     return id;
   }
+
+  /** Many events of one type in one statement (bulk recomputations); same checks as `publish`. Returns the ids. */
+  async publishMany<TSchema extends z.ZodType>(
+    manager: EntityManager,
+    definition: EventDefinition<TSchema>,
+    events: OutgoingEvent<z.infer<TSchema>>[],
+  ): Promise<string[]> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error(`Outbox publish of ${definition.type} outside a transaction would break atomicity`);
+    }
+    if (events.length === 0) return [];
+    const payloads = events.map((event) => {
+      const parsed = definition.data.safeParse(event.data);
+      if (!parsed.success) throw new Error(`Refusing to publish invalid ${definition.type}: ${describeIssues(parsed.error)}`);
+      return JSON.stringify(parsed.data);
+    });
+    const ids = events.map(() => randomUUID());
+    const occurredAt = new Date().toISOString();
+    await manager.query(
+      `INSERT INTO outbox (id, topic, message_key, event_type, tenant, source, occurred_at, payload)
+       SELECT id, $1, message_key, $2, tenant, $3, $4, payload::jsonb
+       FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[]) AS e(id, message_key, tenant, payload)`,
+      [definition.topic, definition.type, this.source, occurredAt, ids, events.map((e) => e.subject), events.map((e) => e.tenant), payloads],
+    );
+    return ids;
+  }
 }

@@ -55,6 +55,24 @@ export class AuditTrail {
     );
   }
 
+  /** Many entries in one statement (bulk recomputations), inside the caller's transaction. */
+  async recordMany(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await manager.query(
+      `INSERT INTO audit_entry (tenant, entity_type, entity_id, action, actor, changes, reason)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
+      [
+        records.map((r) => r.tenant),
+        records.map((r) => r.entityType),
+        records.map((r) => r.entityId),
+        records.map((r) => r.action),
+        records.map((r) => r.actor),
+        records.map((r) => JSON.stringify(diffSnapshots(r.before, r.after))),
+        records.map((r) => r.reason ?? null),
+      ],
+    );
+  }
+
   async history(
     tenant: string,
     filter: { entityType?: string; entityId?: string; limit: number; offset: number },

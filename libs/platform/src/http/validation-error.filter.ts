@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
+import { WHOLE_VALUE_LABEL } from './request-validation.pipe';
 
 export interface FieldError {
   field: string;
@@ -13,8 +14,10 @@ export class ValidationErrorFilter implements ExceptionFilter {
   catch(exception: ZodValidationException, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<{ status(code: number): { json(body: unknown): void } }>();
     const error = exception.getZodError() as ZodError;
+    const location = (exception as { location?: 'body' | 'query' | 'param' | 'custom' }).location ?? 'body';
+    const whole = WHOLE_VALUE_LABEL[location];
     const errors: FieldError[] = error.issues.map((issue) => ({
-      field: issue.path.join('.') || '(cuerpo)',
+      field: issue.path.join('.') || whole,
       message: issue.message,
     }));
     response.status(400).json({

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
+import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DocumentsService } from './documents.service';
+
+const example = { ...attachmentExample, ownerType: 'correspondence.document' };
+
+@ApiTags('Oficialía de Partes')
+@Controller('documents/:id/attachments')
+export class DocumentFilesController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Post()
+  @Roles('admin', 'clerk', 'unit_head')
+  @ApiOperation({ summary: 'Adjuntar archivos al documento (escaneo, anexos, respuesta): PDF, imágenes u ofimática, revisados por contenido' })
+  @ApiAttachmentUpload({ multiple: true })
+  @ApiCreatedResponse({ schema: { example: { attachments: [example] } } })
+  @ApiForbiddenResponse({ description: 'El documento no fue turnado a sus unidades' })
+  upload(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Req() request: IncomingMessage) {
+    return this.documents.attach(user, id, request);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Adjuntos del documento (metadatos)' })
+  @ApiOkResponse({ schema: { example: { items: [example] } } })
+  list(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
+    return this.documents.listAttachments(user, id);
+  }
+
+  @Get(':attachmentId')
+  @ApiOperation({ summary: 'Descargar un adjunto del documento (lectura registrada en bitácora)' })
+  @ApiAttachmentDownload()
+  async download(
+    @CurrentUser() user: TequioClaims,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('attachmentId', ParseUUIDPipe) attachmentId: string,
+    @Res({ passthrough: true }) response: ServerResponse,
+  ) {
+    return sendAttachment(await this.documents.openAttachment(user, id, attachmentId), response);
+  }
+}

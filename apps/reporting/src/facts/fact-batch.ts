@@ -1,0 +1,71 @@
+import { checkObservation, describeIssues, EVENT_DEFINITIONS, EventAttributes, fromKafkaHeaders, MetricMapping, RecordObservations } from '@tequio/contracts';
+import { IHeaders } from 'kafkajs';
+
+/** A consumed message, as kafkajs hands it over. */
+export interface RawMessage {
+  topic: string;
+  key: Buffer | string | null;
+  value: Buffer | string | null;
+  headers?: IHeaders;
+}
+
+export type PreparedMessage =
+  | { kind: 'observed'; event: EventAttributes; topic: string; observed: RecordObservations }
+  | { kind: 'ignored' }
+  | { kind: 'rejected'; reason: string };
+
+/** Event types that are declared on a topic but counted by no mapping (e.g. a notification): skipped, not parked. */
+const declaredTypes = new Set(EVENT_DEFINITIONS.map((definition) => `${definition.topic}|${definition.type}`));
+
+/**
+ * Validates one producer event and runs its mapping: headers, a mapped type on its own topic, data against the
+ * event's schema, and every observation against the metric registry. Anything wrong is a reason to dead-letter.
+ * Instants become days in the municipality's time zone (from its calendar in the catalog).
+ */
+export function prepareMessage(message: RawMessage, mappings: ReadonlyMap<string, MetricMapping>, timeZoneOf: (tenant: string) => string): PreparedMessage {
+  const headers = fromKafkaHeaders(message.headers as Record<string, Buffer | string | undefined>);
+  if (!headers.success) return { kind: 'rejected', reason: headers.reason };
+  const event = headers.attributes;
+  const mapping = mappings.get(event.type);
+  if (!mapping) {
+    if (declaredTypes.has(`${message.topic}|${event.type}`)) return { kind: 'ignored' };
+    return { kind: 'rejected', reason: `unknown event type "${event.type}" on ${message.topic}` };
+  }
+  if (mapping.event.topic !== message.topic) return { kind: 'rejected', reason: `event type "${event.type}" does not belong on topic "${message.topic}"` };
+  let json: unknown;
+  try {
+    json = JSON.parse(message.value === null ? 'null' : message.value.toString());
+  } catch {
+    return { kind: 'rejected', reason: `invalid JSON in the data of ${event.type}` };
+  }
+  const parsed = mapping.event.data.safeParse(json);
+  if (!parsed.success) return { kind: 'rejected', reason: `invalid data for ${event.type}: ${describeIssues(parsed.error)}` };
+  let observed: RecordObservations;
+  try {
+    observed = mapping.observe(parsed.data, { timeZone: timeZoneOf(event.tenant) });
+  } catch (error) {
+    return { kind: 'rejected', reason: `the metric mapping of ${event.type} failed: ${(error as Error).message}` };
+  }
+  const problems = observed.observations.flatMap(checkObservation);
+  if (problems.length > 0) return { kind: 'rejected', reason: `the metric mapping of ${event.type} emitted observations the registry does not declare: ${problems.join('; ')}` };
+  return { kind: 'observed', event, topic: message.topic, observed };
+}
+
+export interface RecordUpdate {
+  tenant: string;
+  recordKey: string;
+  version: number;
+  eventType: string;
+  observed: RecordObservations;
+}
+
+/** Within a batch, only the newest version of each record matters (the database keeps the newest across batches). */
+export function newestPerRecord(updates: RecordUpdate[]): RecordUpdate[] {
+  const newest = new Map<string, RecordUpdate>();
+  for (const update of updates) {
+    const key = `${update.tenant}|${update.recordKey}`;
+    const current = newest.get(key);
+    if (!current || current.version < update.version) newest.set(key, update);
+  }
+  return [...newest.values()];
+}
