@@ -21,8 +21,9 @@ describe('agenda activities (real PostgreSQL and Kafka)', () => {
   };
 
   beforeAll(async () => {
-    tap = await EventTap.open([Topic.AgendaActivityV1]);
     fixture = await startAgenda('activities', ['501', '602']);
+    // After the service: it has provisioned the agenda topics, so the tap never subscribes to one still being created.
+    tap = await EventTap.open([Topic.AgendaActivityV1]);
   });
 
   afterAll(async () => {

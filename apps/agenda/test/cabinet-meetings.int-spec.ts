@@ -10,8 +10,9 @@ describe('cabinet meetings (real PostgreSQL and Kafka)', () => {
   const writes = async () => ({ meetings: await count('cabinet_meeting'), outbox: await count('outbox'), audit: await count('audit_entry') });
 
   beforeAll(async () => {
-    tap = await EventTap.open([Topic.AgendaCabinetMeetingV1]);
     fixture = await startAgenda('cabinet', ['501', '602']);
+    // After the service: it has provisioned the agenda topics, so the tap never subscribes to one still being created.
+    tap = await EventTap.open([Topic.AgendaCabinetMeetingV1]);
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import { checkObservation, findMetricMapping, METRIC_MAPPINGS, METRIC_REGISTRY } from '../metrics';
+import { checkObservation, findMetricMapping, METRIC_REGISTRY } from '../metrics';
+import { AGENDA_METRIC_MAPPINGS } from './agenda-metrics';
 import {
   ActivityScheduled,
   ActivityStatusChanged,
@@ -37,7 +38,7 @@ describe('agenda metric mappings', () => {
   it('makes every agenda.* metric of the registry countable by at least one event', () => {
     const agendaMetrics = METRIC_REGISTRY.filter((metric) => metric.service === 'agenda').map((metric) => metric.name);
     const observed = new Set<string>();
-    for (const mapping of METRIC_MAPPINGS) {
+    for (const mapping of AGENDA_METRIC_MAPPINGS) {
       const example = mapping.event.example as Record<string, unknown>;
       // Examples show one state; the held/vigente states are the ones that count.
       for (const variant of [example, { ...example, status: 'realizada' }, { ...example, status: 'celebrada' }, { ...example, kind: 'alianza' }]) {
