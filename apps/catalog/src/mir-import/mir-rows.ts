@@ -194,6 +194,7 @@ function mapRow(raw: MirRawRow, table: MirTable, context: MirMappingContext): Ro
   const warn = (key: MirColumnKey, message: string) => warnings.push({ row: raw.row, column: columnName(table, key), message });
   const fail = (key: MirColumnKey, message: string) => errors.push({ row: raw.row, column: columnName(table, key), message });
   const cell = (key: MirColumnKey) => (raw.cells[key] ?? '').replace(/\s+/g, ' ').trim();
+  for (const key of raw.shifted ?? []) warn(key, 'leído más a la izquierda que su columna (a la fila le faltan celdas vacías antes): revise que sea el valor correcto');
   const text = (key: MirColumnKey): string => {
     const value = cell(key);
     if (!value) fail(key, 'es obligatorio');
