@@ -75,6 +75,7 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
         'transparency.portal_reviews.done',
         'transparency.requests.answered',
         'transparency.requests.received',
+        'transparency.training_sessions.held',
         'transparency.trainings.attendees',
         'transparency.trainings.held',
       ]);
