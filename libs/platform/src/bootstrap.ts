@@ -1,12 +1,14 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { MicroserviceOptions, Transport } from '@nestjs/microservices';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { EventProducer, kafkaTransportClientOptions, replayDeadLetters } from '@tequio/messaging';
 import { Partitioners } from 'kafkajs';
 import { Logger } from 'nestjs-pino';
 import { kafkaSecurity } from './config/kafka-security';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
+import { useBodyParsers } from './http/request-body-errors';
 import { setupOpenApi } from './http/swagger';
 import { collectConsumerLag } from './metrics/consumer-lag';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -19,10 +21,11 @@ import { consumedTopics, ServiceDefinition } from './service-definition';
  * share this, so tests exercise the same wiring that production runs.
  */
 export async function createServiceApp(definition: ServiceDefinition, config: ServiceConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(PlatformModule.forService(definition, config), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forService(definition, config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.use(httpMetricsMiddleware);
+  useBodyParsers(app);
   setupOpenApi(app, definition);
   await provisionTopics(app.get(EventProducer), config, definition);
   collectConsumerLag(app.get(EventProducer), config.KAFKA_CONSUMER_GROUP, consumedTopics(definition));

@@ -13,3 +13,4 @@ export * from './database/versioned-record';
 export * from './common/defined-only';
 export * from './database/database-repository';
 export * from './database/versioned-writer';
+export * from './http/zod-numbers';

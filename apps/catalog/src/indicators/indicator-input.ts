@@ -6,6 +6,7 @@ import {
   INDICATOR_TYPES,
   MEASUREMENT_FREQUENCIES,
 } from '@tequio/contracts';
+import { quantity } from '@tequio/platform';
 import { z } from 'zod';
 import { defaultFactor } from './indicator-factor';
 import { checkLevelNumbers } from './mir-levels';
@@ -16,7 +17,7 @@ import { checkLevelNumbers } from './mir-levels';
  */
 
 const text = (max: number) => z.string().trim().min(1, 'no puede estar vacío').max(max);
-const filterValue = z.union([z.string().trim().min(1).max(100), z.number(), z.boolean()]);
+const filterValue = z.union([z.string().trim().min(1).max(100), quantity(), z.boolean()]);
 
 export const formulaTermInputSchema = z.discriminatedUnion(
   'kind',
@@ -31,7 +32,7 @@ export const formulaTermInputSchema = z.discriminatedUnion(
     z
       .object({
         kind: z.literal('constant'),
-        value: z.number().meta({ example: 52, description: 'Meta anual fija, p. ej. 52 reuniones de gabinete' }),
+        value: quantity().meta({ example: 52, description: 'Meta anual fija, p. ej. 52 reuniones de gabinete' }),
       })
       .strict(),
     z.object({ kind: z.literal('manual') }).strict().meta({ description: 'Se captura a mano, con evidencia' }),
@@ -50,7 +51,7 @@ export const formulaInputSchema = z
     },
   });
 
-const target = z.number().min(0, 'no puede ser negativa').nullable();
+const target = quantity().min(0, 'no puede ser negativa').nullable();
 
 export const targetsInputSchema = z
   .object({ q1: target, q2: target, q3: target, q4: target })
@@ -76,7 +77,7 @@ export const indicatorFieldShape = {
   frequency: z.enum(MEASUREMENT_FREQUENCIES).meta({ example: 'trimestral' }),
   direction: z.enum(INDICATOR_DIRECTIONS).meta({ example: 'ascendente' }),
   baseline: z
-    .object({ value: z.number(), year: z.int().min(2000).max(2100) })
+    .object({ value: quantity(), year: z.int().min(2000).max(2100) })
     .strict()
     .nullable()
     .meta({ description: 'Línea base; null si no hay', example: { value: 0, year: 2024 } }),

@@ -1,6 +1,10 @@
 import { MIR_HEADERS, MirColumnKey } from './mir-columns';
-import { columnForField, IMPORTED_FORMULA, mapMirRows, parseNumberCell, responsibleUnitCodes, unitCodeOf } from './mir-rows';
+import { columnForField, IMPORTED_FORMULA, mapMirRows, MirRowWarning, parseNumberCell, responsibleUnitCodes, unitCodeOf } from './mir-rows';
 import { MirTable } from './mir-table';
+
+/** The warnings about the cells themselves, without the MIR design ones (cross-field rules, type, repeated method). */
+const DESIGN_WARNING = /corríjalo después de importar$|^el mismo método de cálculo|^una Actividad mide/;
+const cellWarnings = (warnings: MirRowWarning[]) => warnings.filter((warning) => !DESIGN_WARNING.test(warning.message));
 
 const valid: Partial<Record<MirColumnKey, string>> = {
   level: 'Actividad 2.3',
@@ -108,7 +112,7 @@ describe('mapMirRows', () => {
     const { indicators, warnings } = mapMirRows(table([valid, { ...valid, level: 'Actividad 2.4', q1: '0.25', q2: '0.5', q3: '1', q4: '0', baselineValue: '0.1' }]));
     expect(indicators[1].indicator.targets).toEqual({ q1: 25, q2: 50, q3: 100, q4: 0 });
     expect(indicators[1].indicator.baseline).toEqual({ value: 10, year: 2024 });
-    expect(warnings).toEqual([
+    expect(cellWarnings(warnings)).toEqual([
       {
         row: 3,
         column: MIR_HEADERS.q1,
@@ -127,7 +131,7 @@ describe('mapMirRows', () => {
     const { indicators, warnings, errors } = mapMirRows(table([{ ...valid, baselineValue: '', baselineYear: '', ...cells }]));
     expect(errors).toEqual([]);
     expect(indicators[0].indicator.targets).toEqual(targets);
-    expect(warnings).toEqual([]);
+    expect(cellWarnings(warnings)).toEqual([]);
   });
 
   it('keeps plain numbers above 1 as percentages, and mixes "%" cells with fractions consistently', () => {
@@ -153,7 +157,7 @@ describe('mapMirRows', () => {
         expect(errors).toEqual([]);
         expect(indicators[0].indicator.accumulation).toBe('annual_goal_share');
         expect(indicators[0].notes).toEqual(['acumulación: parte de la meta anual (el acumulado programado es 100%)']);
-        expect(warnings).toEqual([
+        expect(cellWarnings(warnings)).toEqual([
           { row: 2, column: 'Valores Programados Acumulado *', message: 'las metas trimestrales suman 106 pero el acumulado programado es 100' },
         ]);
       }
@@ -162,15 +166,15 @@ describe('mapMirRows', () => {
     it('no warning when the quarters add up to the cumulative', () => {
       const { indicators, warnings } = mapMirRows(table([{ ...valid, cumulativeTarget: '1' }], headers));
       expect(indicators[0].indicator.accumulation).toBe('annual_goal_share');
-      expect(warnings).toEqual([]);
+      expect(cellWarnings(warnings)).toEqual([]);
     });
 
     it('warns also when the accumulation column says "Parte de la meta anual", and when the sum says share but the cumulative disagrees', () => {
       const explicit = mapMirRows(table([{ ...activity27, accumulation: 'Parte de la meta anual' }], headers));
-      expect(explicit.warnings.map((w) => w.message)).toEqual(['las metas trimestrales suman 106 pero el acumulado programado es 100']);
+      expect(cellWarnings(explicit.warnings).map((w) => w.message)).toEqual(['las metas trimestrales suman 106 pero el acumulado programado es 100']);
       const half = mapMirRows(table([{ ...valid, cumulativeTarget: '50%' }], headers));
       expect(half.indicators[0].indicator.accumulation).toBe('annual_goal_share');
-      expect(half.warnings.map((w) => w.message)).toEqual(['las metas trimestrales suman 100 pero el acumulado programado es 50']);
+      expect(cellWarnings(half.warnings).map((w) => w.message)).toEqual(['las metas trimestrales suman 100 pero el acumulado programado es 50']);
     });
 
     it('converts a cumulative written as a fraction together with fractional targets', () => {
@@ -178,20 +182,20 @@ describe('mapMirRows', () => {
         table([{ ...activity27, q1: '0.19', q2: '0.29', q3: '0.3', q4: '0.28', baselineValue: '0%', cumulativeTarget: '1' }], headers),
       );
       expect(indicators[0].indicator).toMatchObject({ targets: { q1: 19, q2: 29, q3: 30, q4: 28 }, accumulation: 'annual_goal_share' });
-      expect(warnings.map((w) => [w.column, w.message.slice(0, 30)])).toEqual([
+      expect(cellWarnings(warnings).map((w) => [w.column, w.message.slice(0, 30)])).toEqual([
         [MIR_HEADERS.q1, 'valores sin "%" leídos como fr'],
         ['Valores Programados Acumulado *', 'las metas trimestrales suman 1'],
       ]);
-      expect(warnings[1].message).toBe('las metas trimestrales suman 106 pero el acumulado programado es 100');
+      expect(cellWarnings(warnings)[1].message).toBe('las metas trimestrales suman 106 pero el acumulado programado es 100');
     });
 
     it('without the column, or for other units, nothing is checked (the sum decides, as before)', () => {
       const { indicators, warnings } = mapMirRows(table([{ ...activity27, cumulativeTarget: undefined }]));
       expect(indicators[0].indicator.accumulation).toBe('flow');
-      expect(warnings).toEqual([]);
+      expect(cellWarnings(warnings)).toEqual([]);
       const counts = mapMirRows(table([{ ...valid, unitOfMeasure: 'Reunión', q1: '13', q2: '13', q3: '13', q4: '13', baselineValue: '', baselineYear: '', cumulativeTarget: '1' }], headers));
       expect(counts.indicators[0].indicator.accumulation).toBe('flow');
-      expect(counts.warnings).toEqual([]);
+      expect(cellWarnings(counts.warnings)).toEqual([]);
     });
 
     it('reports a cumulative that is not a number on its column', () => {
@@ -309,5 +313,46 @@ describe('mapMirRows', () => {
       { row: 2, column: MIR_HEADERS.q3, message: 'no puede ser negativo' },
       { row: 2, column: MIR_HEADERS.factor, message: 'debe ser un número mayor que 0 (100 para porcentajes)' },
     ]);
+  });
+
+  describe('MIR design warnings of the dry run (imported as the report has them, to correct afterwards)', () => {
+    const share = { ...valid, q1: '25%', q2: '25%', q3: '25%', q4: '25%', cumulativeTarget: '1' };
+    const headers = { cumulativeTarget: 'Acumulado *' };
+    // Quarters that do not add up to 100%: a flow, which needs no constant denominator.
+    const flow = { ...valid, q4: '50%' };
+
+    it('an annual indicator with four targets, and a share of the annual goal without a constant denominator, break the API rules', () => {
+      const { indicators, errors, warnings } = mapMirRows(table([{ ...share, level: 'Fin', type: 'Estratégico', frequency: 'Anual' }], headers));
+      expect(errors).toEqual([]);
+      expect(indicators).toHaveLength(1);
+      expect(warnings).toEqual([
+        { row: 2, column: MIR_HEADERS.method, message: expect.stringMatching(/^con acumulación "parte de la meta anual" el denominador es la meta anual: debe ser una constante .*corríjalo después de importar$/) },
+        { row: 2, column: MIR_HEADERS.frequency, message: expect.stringMatching(/^un indicador de frecuencia anual lleva meta en un solo trimestre .*tiene 4: q1, q2, q3, q4; .*corríjalo después de importar$/) },
+      ]);
+    });
+
+    it('no design warning for a flow indicator measured quarterly, of a distinct method', () => {
+      const { warnings } = mapMirRows(table([flow, { ...flow, level: 'Actividad 2.4', method: 'sesiones celebradas / sesiones programadas' }]));
+      expect(warnings).toEqual([]);
+    });
+
+    it('an Actividad typed Estratégico, and two rows with the same calculation method (spacing and case aside)', () => {
+      const { warnings } = mapMirRows(
+        table([
+          { ...flow, type: 'Estratégico' },
+          { ...flow, level: 'Actividad 2.4', method: ' (Talleres realizados / talleres programados)*100 ' },
+        ]),
+      );
+      expect(warnings).toEqual([
+        { row: 2, column: MIR_HEADERS.type, message: 'una Actividad mide la gestión de un proceso: su tipo suele ser De gestión, no Estratégico' },
+        { row: 3, column: MIR_HEADERS.method, message: 'el mismo método de cálculo que Actividad 2.3 (fila 2): dos indicadores que miden lo mismo' },
+      ]);
+    });
+
+    it('a value taken left of its column (a shifted row of the printed report) is a warning on that column', () => {
+      const { indicators, warnings } = mapMirRows({ headers: {}, ignoredColumns: [], rows: [{ row: 7, cells: flow, shifted: ['meansOfVerification'] }] });
+      expect(indicators).toHaveLength(1);
+      expect(warnings).toEqual([{ row: 7, column: MIR_HEADERS.meansOfVerification, message: expect.stringMatching(/^leído más a la izquierda que su columna/) }]);
+    });
   });
 });

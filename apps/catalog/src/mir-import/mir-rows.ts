@@ -20,6 +20,7 @@ import {
 // The factor rule (100 for a percentage unit of measure, 1 otherwise) is the indicators' own, shared with the API.
 import { defaultFactor, isPercentageUnit } from '../indicators/indicator-factor';
 import { IndicatorInput, indicatorInputSchema } from '../indicators/indicator-input';
+import { crossFieldIssues } from '../indicators/indicator-rules';
 import { levelLabel, MirPosition, parseLevelLabel, positionKey } from '../indicators/mir-levels';
 import { MIR_HEADERS, MirColumnKey, normalizeHeader, QUARTER_KEYS, QuarterKey } from './mir-columns';
 import { MirRawRow, MirTable } from './mir-table';
@@ -165,6 +166,8 @@ export function mapMirRows(table: MirTable, context: MirMappingContext = {}): Mi
       if (result.position) unmapped.push({ row: raw.row, position: result.position });
     } else indicators.push(result.mapped);
   }
+  warnings.push(...repeatedMethodWarnings(table, indicators));
+  warnings.sort((a, b) => a.row - b.row);
   return { indicators, errors, warnings, unmapped };
 }
 
@@ -194,6 +197,7 @@ function mapRow(raw: MirRawRow, table: MirTable, context: MirMappingContext): Ro
   const warn = (key: MirColumnKey, message: string) => warnings.push({ row: raw.row, column: columnName(table, key), message });
   const fail = (key: MirColumnKey, message: string) => errors.push({ row: raw.row, column: columnName(table, key), message });
   const cell = (key: MirColumnKey) => (raw.cells[key] ?? '').replace(/\s+/g, ' ').trim();
+  for (const key of raw.shifted ?? []) warn(key, 'leído más a la izquierda que su columna (a la fila le faltan celdas vacías antes): revise que sea el valor correcto');
   const text = (key: MirColumnKey): string => {
     const value = cell(key);
     if (!value) fail(key, 'es obligatorio');
@@ -342,7 +346,42 @@ function mapRow(raw: MirRawRow, table: MirTable, context: MirMappingContext): Ro
     for (const issue of checked.error.issues) fail(columnForField(issue.path.join('.')), issue.message);
     return { errors, warnings, position: place };
   }
+  warnings.push(...designWarnings(raw.row, table, checked.data));
   return { mapped: { row: raw.row, levelLabel: levelLabel(position), indicator: checked.data, notes }, warnings };
+}
+
+/**
+ * What the API would refuse on creating this indicator (its cross-field rules), and a MIR design problem: imported as
+ * the report has it (the reports break these rules), reported so it can be corrected with PATCH /indicators/{id}.
+ */
+function designWarnings(row: number, table: MirTable, indicator: IndicatorInput): MirRowWarning[] {
+  const warnings: MirRowWarning[] = crossFieldIssues(indicator).map((issue) => ({
+    row,
+    column: columnName(table, issue.field === 'targets' ? 'frequency' : columnForField(issue.field)),
+    message: `${issue.message}; la API no lo aceptaría al crearlo: corríjalo después de importar`,
+  }));
+  if (indicator.level === 'actividad' && indicator.type === 'estrategico') {
+    warnings.push({ row, column: columnName(table, 'type'), message: 'una Actividad mide la gestión de un proceso: su tipo suele ser De gestión, no Estratégico' });
+  }
+  return warnings;
+}
+
+/** Two rows with the same calculation method (spaces, case, accents and punctuation aside) measure the same thing. */
+function repeatedMethodWarnings(table: MirTable, indicators: MappedMirRow[]): MirRowWarning[] {
+  const firstRow = new Map<string, MappedMirRow>();
+  const warnings: MirRowWarning[] = [];
+  for (const entry of indicators) {
+    const key = normalizeHeader(entry.indicator.calculationMethod).replace(/ /g, '');
+    const first = firstRow.get(key);
+    if (!first) firstRow.set(key, entry);
+    else
+      warnings.push({
+        row: entry.row,
+        column: columnName(table, 'method'),
+        message: `el mismo método de cálculo que ${first.levelLabel} (fila ${first.row}): dos indicadores que miden lo mismo`,
+      });
+  }
+  return warnings;
 }
 
 /** The column of the file that feeds a field of IndicatorInput ("targets.q2" → q2). */

@@ -101,6 +101,32 @@ describe('parseMirTable', () => {
     expect(table.ignoredColumns).not.toContain('Valores Programados Acumulado *');
   });
 
+  it('reads a printed report pasted whole: first page without the "Valor | Año" sub-row, page text and repeated group rows skipped, a shifted last cell recovered', async () => {
+    const group = ['Datos del Indicador', '', '', '', '', '', '', '', '', '', '', 'Valores Programados', '', '', '', '', 'Valores Alcanzados', '', '', '', '', 'Variación *', '', '', '', '', 'Medios de Verificación'];
+    const header = ['Nivel', 'Nombre', 'Definición', 'Método de Cálculo', 'Unidad de Medida', 'Tipo', 'Dimensión', 'Frecuencia de Medición', 'Sentido Esperado', 'Línea Base', '', '1er. Trim.', '2do. Trim.', '3er. Trim.', '4to. Trim.', 'Acumulado *', '1er. Trim.', '2do. Trim.', '3er. Trim.', '4to. Trim.', 'Acumulado *', '1er. Trim.', '2do. Trim.', '3er. Trim.', '4to. Trim.', 'Acumulado', ''];
+    const sub = ['', '', '', '', '', '', '', '', '', 'Valor', 'Año', ...Array(16).fill('')];
+    const line = (level: string, means: string) => [level, `Nombre de ${level}`, 'D', 'M', 'Porcentaje', 'De gestión', 'Eficacia', 'Mensual', 'Ascendente', '0%', '2022', '25%', '25%', '25%', '25%', '1', '25', '10', '', '', '35', '-25', '-10', '0', '0', '-34', means];
+    // The PDF conversion dropped one empty achieved cell: the means of verification lands under "Variación Acumulado".
+    const shifted = [...line('Actividad 4.2', '').slice(0, 18), ...line('Actividad 4.2', '').slice(19, 26), 'Bitácora del área', ''];
+    const pageText = [['Informe Trimestral 2030'], ['Unidad Responsable:', '900 - Dirección de Pruebas', '*'], ['Eje:', '1. Un eje'], ['[Firma]']];
+    const table = await parseMirTable(
+      csv([...pageText, [], group, header, line('Componente 4', 'Minutas'), [], ...pageText, [], group, header, sub, line('Actividad 4.1', 'Listas'), shifted, ['Vo. Bo.']], '\t'),
+      'csv',
+    );
+    expect(table.rows.map((r) => r.cells.level)).toEqual(['Componente 4', 'Actividad 4.1', 'Actividad 4.2']);
+    expect(table.rows.map((r) => [r.cells.baselineValue, r.cells.baselineYear, r.cells.q1, r.cells.cumulativeTarget])).toEqual(Array(3).fill(['0%', '2022', '25%', '1']));
+    expect(table.headers).toMatchObject({ baselineValue: 'Línea Base', baselineYear: 'Línea Base (año)' });
+    expect(table.rows.map((r) => r.cells.meansOfVerification)).toEqual(['Minutas', 'Listas', 'Bitácora del área']);
+    expect(table.rows.map((r) => r.shifted)).toEqual([undefined, undefined, ['meansOfVerification']]);
+  });
+
+  it('does not take a number left of an empty last column as that column, nor skip a data row with a wrong level', async () => {
+    const header = ['Nivel', 'Nombre', 'Definición', 'Método de Cálculo', 'Unidad de Medida', 'Tipo', 'Dimensión', 'Frecuencia', 'Sentido', '1er trim', '2do trim', '3er trim', '4to trim', 'Alcanzado', 'Medios de verificación'];
+    const data = ['Actividad 1', 'N', 'D', 'M', 'Porcentaje', 'De gestión', 'Eficacia', 'Mensual', 'Ascendente', '1', '2', '3', '4', '10', ''];
+    const table = await parseMirTable(csv([header, data]), 'csv');
+    expect(table.rows).toEqual([{ row: 2, cells: expect.objectContaining({ level: 'Actividad 1', meansOfVerification: '' }) }]);
+  });
+
   it('reads XLSX cells: numbers, percentage formats, rich text and formulas', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('Instrucciones').addRow(['Llene la hoja MIR']);

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { decodeCsv, parseCsv } from './csv';
 import { MirFileError } from './mir-file-error';
 import { checkXlsxExpansion } from './mir-zip';
+import { parseLevelLabel } from '../indicators/mir-levels';
 import { columnOf, isCumulativeUnderTargets, isQuarter, isTargetGroup, MIR_COLUMN_KEYS, MIR_HEADERS, MirColumnKey, normalizeHeader, REQUIRED_COLUMNS } from './mir-columns';
 
 export type MirFileFormat = 'csv' | 'xlsx';
@@ -10,6 +11,8 @@ export type MirFileFormat = 'csv' | 'xlsx';
 export interface MirRawRow {
   row: number;
   cells: Partial<Record<MirColumnKey, string>>;
+  /** Columns whose text was found further left than their header: the PDF conversion dropped empty cells before it. */
+  shifted?: MirColumnKey[];
 }
 
 export interface MirTable {
@@ -121,6 +124,7 @@ function readTable(rows: SheetRow[]): MirTable {
   const ignoredColumns: string[] = [];
   let headerCarry = '';
   let groupCarry = '';
+  let previousKey: MirColumnKey | undefined;
   for (let index = 0; index < width; index++) {
     const own = (header.cells[index] ?? '').trim();
     const below = (sub[index] ?? '').trim();
@@ -129,8 +133,16 @@ function readTable(rows: SheetRow[]): MirTable {
     // Under a merged "Línea Base" the second column has no header of its own, only "Año" below.
     // A header merged over both rows stays in the upper one ("Medios de Verificación" in the report).
     const local = [own || (below ? headerCarry : ''), below].filter(Boolean).join(' ') || (group[index] ?? '').trim();
+    // A page without the "Valor | Año" sub-row leaves the year's column under "Línea Base" with no header at all.
+    if (!local && previousKey === 'baselineValue' && !columns.has('baselineYear')) {
+      columns.set('baselineYear', { index, header: `${headerCarry} (año)` });
+      previousKey = 'baselineYear';
+      continue;
+    }
+    previousKey = undefined;
     if (!local) continue;
     const key = keyOf(local, groupCarry);
+    previousKey = key;
     const named = key === 'cumulativeTarget' && groupCarry && columnOf(normalizeHeader(local)) !== key ? `${groupCarry} ${local}` : local;
     if (!key) {
       ignoredColumns.push(groupCarry && SUB_HEADER.test(normalizeHeader(below || own)) ? `${groupCarry} ${local}` : local);
@@ -151,13 +163,19 @@ function readTable(rows: SheetRow[]): MirTable {
 
   const dataRows: MirRawRow[] = [];
   const firstData = headerIndex + (sub.length > 0 ? 2 : 1);
+  const groupText = filledText(group);
+  const lastColumn = Math.max(...[...columns.values()].map((column) => column.index));
+  const lastKey = [...columns].find(([, column]) => column.index === lastColumn)?.[0];
   for (const sheetRow of rows.slice(firstData)) {
     const cells: Partial<Record<MirColumnKey, string>> = {};
     for (const [key, column] of columns) cells[key] = (sheetRow.cells[column.index] ?? '').trim();
     if (Object.values(cells).every((cell) => !cell)) continue;
-    // Tables copied from the printed report repeat the header on every page.
+    // Tables copied from the printed report repeat the header, its group row and its sub-row on every page.
     if (columnOf(normalizeHeader(cells.level ?? '')) === 'level' || isSubHeader(sheetRow.cells, levelColumn)) continue;
-    dataRows.push({ row: sheetRow.row, cells });
+    if (groupText && filledText(sheetRow.cells) === groupText) continue;
+    if (isPageText(cells)) continue;
+    const shifted = lastKey && lastKey !== 'level' ? recoverShiftedLast(sheetRow.cells, cells, lastKey, lastColumn, columns) : false;
+    dataRows.push(shifted ? { row: sheetRow.row, cells, shifted: [lastKey as MirColumnKey] } : { row: sheetRow.row, cells });
   }
   if (dataRows.length === 0) throw new MirFileError('archivo: no tiene filas de indicadores debajo del encabezado');
   if (dataRows.length > MAX_DATA_ROWS) throw new MirFileError(`archivo: tiene ${dataRows.length} filas; el máximo es ${MAX_DATA_ROWS}`);
@@ -168,6 +186,44 @@ function readTable(rows: SheetRow[]): MirTable {
     if (column) headers[key] = column.header;
   }
   return { headers, ignoredColumns, rows: dataRows };
+}
+
+function filledText(cells: string[]): string {
+  return cells.map((cell) => normalizeHeader(cell ?? '')).filter(Boolean).join('|');
+}
+
+/**
+ * Text between the pages of a printed report ("Informe Trimestral 2023", "Unidad Responsable: 304 - …", signatures):
+ * no MIR level and at most two of the required columns filled. A row with a wrong level and its data is still a row.
+ */
+function isPageText(cells: Partial<Record<MirColumnKey, string>>): boolean {
+  if (parseLevelLabel(cells.level ?? '')) return false;
+  return REQUIRED_COLUMNS.filter((key) => cells[key]).length <= 3;
+}
+
+const NUMBER_LIKE = /^[-+]?\d[\d.,\s]*%?$/;
+
+/**
+ * The last column of the table ("Medios de Verificación" in the report) is empty but the row has text further left,
+ * after every other column the import reads: the PDF conversion dropped empty cells before it. Takes that text.
+ */
+function recoverShiftedLast(
+  sheetCells: string[],
+  cells: Partial<Record<MirColumnKey, string>>,
+  lastKey: MirColumnKey,
+  lastColumn: number,
+  columns: Map<MirColumnKey, { index: number }>,
+): boolean {
+  if (cells[lastKey]) return false;
+  const beforeLast = Math.max(-1, ...[...columns.values()].map((column) => column.index).filter((index) => index !== lastColumn));
+  for (let index = Math.min(sheetCells.length, lastColumn) - 1; index > beforeLast; index--) {
+    const text = (sheetCells[index] ?? '').trim();
+    if (!text) continue;
+    if (NUMBER_LIKE.test(text)) return false;
+    cells[lastKey] = text;
+    return true;
+  }
+  return false;
 }
 
 function keyOf(local: string, group: string): MirColumnKey | undefined {
