@@ -6,8 +6,8 @@ import { FactReplay, ReplayResult } from './facts/fact-replay';
  * The command ingests live itself while it replays (and pauses for the swap), so run it with the service's other
  * instances stopped: their live ingestion would not pause for the swap.
  */
-export async function replayFacts(definition: ServiceDefinition): Promise<ReplayResult> {
-  const config = loadServiceConfig(definition.name, definition.defaultPort);
+export async function replayFacts(definition: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<ReplayResult> {
+  const config = loadServiceConfig(definition.name, definition.defaultPort, env);
   if (config.MIGRATIONS_RUN) await runMigrations(config, definition);
   const app = await createServiceApp(definition, config);
   try {
