@@ -1,10 +1,8 @@
 import { bearer, createTestDatabase, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import ExcelJS from 'exceljs';
 import supertest from 'supertest';
-// The PDF reader the export library's own tests use (PDF.js in a child process).
-import { allLines, readPdf } from '../../../libs/report-export/src/testing/pdf-text';
 import { reportingService } from '../src/reporting.definition';
-import { download, eventually, mirCsv } from './mir-fixtures';
+import { download, eventually, mirCsv, pdfLines } from './mir-fixtures';
 
 /*
  * Issue 12, item 2, through the real APIs over real PostgreSQL and Kafka: program P08 of unit 402 for 2025 is
@@ -102,7 +100,7 @@ describe('downloads of the Informe Trimestral (real PostgreSQL and Kafka)', () =
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.headers['content-disposition']).toBe('attachment; filename="informe-402-P08-2025-T3.pdf"');
-    const lines = allLines(readPdf(pdf.body));
+    const lines = pdfLines(pdf.body);
     const text = lines.join('\n');
     for (const expected of ['402 - Secretaría Particular', '08 - Atención a la ciudadanía', 'Gobierno cercano', 'Atención ciudadana oportuna', 'BORRADOR']) expect(text).toContain(expected);
     // Each MIR row: its code, then programmed and achieved of the quarter and year to date (the name wraps below).
@@ -165,7 +163,7 @@ describe('downloads of the Informe Trimestral (real PostgreSQL and Kafka)', () =
     const second = await programFile('pdf');
     expect(first.status).toBe(200);
     expect(Buffer.compare(first.body, second.body)).toBe(0);
-    const lines = allLines(readPdf(first.body));
+    const lines = pdfLines(first.body);
     expect(lines.some((line) => line.includes('BORRADOR'))).toBe(false);
     const text = lines.join('\n');
     for (const signer of Object.values(SIGNERS)) {

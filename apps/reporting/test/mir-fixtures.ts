@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type supertest from 'supertest';
 
 /** Helpers shared by reporting's integration tests: a MIR file for catalog's import, and polling for what arrives by Kafka. */
@@ -50,4 +52,14 @@ export async function download(request: supertest.Test): Promise<supertest.Respo
     response.on('data', (chunk: Buffer) => chunks.push(chunk));
     response.on('end', () => done(null, Buffer.concat(chunks)));
   });
+}
+
+/**
+ * The text lines of a PDF, read by the script the export library's own tests use (PDF.js, which ships as ES
+ * modules only, in a child process). Run by path, not imported: an app's tests do not import a library's internals.
+ */
+export function pdfLines(pdf: Buffer): string[] {
+  const script = join(__dirname, '..', '..', '..', 'libs', 'report-export', 'src', 'testing', 'inspect-pdf.mjs');
+  const contents = JSON.parse(execFileSync(process.execPath, [script], { input: pdf, maxBuffer: 64 * 1024 * 1024 }).toString('utf8')) as { pages: { lines: string[] }[] };
+  return contents.pages.flatMap((page) => page.lines);
 }
