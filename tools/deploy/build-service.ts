@@ -8,7 +8,7 @@
  * The bundle runs with `node main.js` (the service) or `node main.js migrate` (migrations only).
  */
 import { transformFileSync } from '@swc/core';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -91,6 +91,8 @@ export interface BuildResult {
   files: number;
   /** npm packages the compiled code requires. */
   packages: string[];
+  /** Libraries' `assets/` folders copied beside their compiled code (e.g. the PDF fonts of report-export). */
+  assets: string[];
 }
 
 /** A program the image runs: its TypeScript entry, where it is built, and what its main.js calls after loading it. */
@@ -149,12 +151,34 @@ export function buildBundle({ name, entry, out, run }: BundleSpec): BuildResult 
     }
   }
   if (problems.length > 0) throw new Error(`Build of ${name} failed:\n${problems.join('\n')}`);
+  const assets = copyLibraryAssets(seen, out);
 
   const compiledEntry = `./${relative(REPO_ROOT, entry).replace(/\.ts$/, '.js')}`;
   const call = run ? `.${run}()` : '';
   writeFileSync(join(out, 'main.js'), `'use strict';\nrequire('${compiledEntry}')${call};\n`);
   writeProductionManifest(out, name, rootPackage);
-  return { name, dir: out, files: seen.size, packages: [...packages].sort() };
+  return { name, dir: out, files: seen.size, packages: [...packages].sort(), assets };
+}
+
+/**
+ * A library that reads files at run time keeps them in `libs/<lib>/assets/` and finds them relative to its source
+ * (`join(__dirname, '..', 'assets')`); the bundle mirrors the repository's layout, so copying the folder beside the
+ * compiled `src/` keeps that lookup working unchanged.
+ */
+function copyLibraryAssets(sources: Iterable<string>, out: string): string[] {
+  const libraries = new Set<string>();
+  for (const source of sources) {
+    const [top, library] = relative(REPO_ROOT, source).split('/');
+    if (top === 'libs' && library) libraries.add(join('libs', library));
+  }
+  const copied: string[] = [];
+  for (const library of [...libraries].sort()) {
+    const assets = join(REPO_ROOT, library, 'assets');
+    if (!existsSync(assets)) continue;
+    cpSync(assets, join(out, library, 'assets'), { recursive: true });
+    copied.push(join(library, 'assets'));
+  }
+  return copied;
 }
 
 /**

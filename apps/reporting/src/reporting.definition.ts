@@ -1,3 +1,4 @@
+import { attachmentsFeature } from '@tequio/attachments';
 import { METRIC_MAPPINGS, MetricMapping } from '@tequio/contracts';
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
@@ -16,7 +17,7 @@ export function reportingServiceWith(mappings: readonly MetricMapping[]): Servic
     title: 'Tequio · Reportes',
     description: 'Consolidación trimestral de indicadores, flujo de aprobación de informes y exportaciones.',
     defaultPort: 3005,
-    features: [unitDirectoryFeature, catalogReplicaFeature, factsFeature(mappings), capturesFeature, reportsFeature],
+    features: [attachmentsFeature, unitDirectoryFeature, catalogReplicaFeature, factsFeature(mappings), capturesFeature, reportsFeature],
   };
 }
 

@@ -9,10 +9,11 @@ import {
   ProgramCreated,
   Topic,
 } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueGroup, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { reportingServiceWith } from '../src/reporting.definition';
+import { replayFacts } from '../src/replay-command';
 
 /*
  * Generic fact ingestion before the producers land: a producer-shaped state event and its mapping, registered only
@@ -58,6 +59,8 @@ const documentMapping = defineMetricMapping({
   },
 });
 
+const definition = reportingServiceWith([documentMapping]);
+
 describe('reporting fact ingestion and consolidation from producer events (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;
   let reporting: RunningService;
@@ -84,7 +87,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
   beforeAll(async () => {
     database = await createTestDatabase();
     // The service provisions the producer topic and its DLQ; the tap opens after, so the two never race to create them.
-    reporting = await startServiceInProcess(reportingServiceWith([documentMapping]), database);
+    reporting = await startServiceInProcess(definition, database);
     dlq = await EventTap.open([deadLetterTopic(Topic.CorrespondenceDocumentV1)]);
   });
 
@@ -237,6 +240,17 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     await produceRaw(Topic.CorrespondenceDocumentV1, [message(doc({ unitCode: 'E1' }))]);
     await until('ingestion after the replay', () => received('E1'), (body) => body.total === 1);
   });
+
+  it('replays as a command too (`main.js replay`): the same rebuild in its own process, then it exits', async () => {
+    const summary = () => database.query(`SELECT metric, day::text, unit, sum(value)::float8 AS total FROM reporting.fact WHERE tenant = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, [tenant]);
+    const live = await summary();
+    await database.query(`DELETE FROM reporting.fact WHERE tenant = $1 AND unit = 'E1'`, [tenant]);
+    expect(await summary()).not.toEqual(live);
+    // Its own consumer group, so it takes no partitions from the running instance of this test.
+    const result = await replayFacts(definition, { ...process.env, DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', KAFKA_CONSUMER_GROUP: uniqueGroup('reporting-replay') });
+    expect(result.events).toBeGreaterThan(0);
+    expect(await summary()).toEqual(live);
+  }, 90_000);
 
   it('documents every endpoint with a summary and an example answer', async () => {
     const document = await reporting.http().get('/docs-json').expect(200);

@@ -1,6 +1,7 @@
 import { bearer, createTestDatabase, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import supertest from 'supertest';
 import { reportingService } from '../src/reporting.definition';
+import { download, eventually, mirCsv } from './mir-fixtures';
 
 /*
  * The issue's "done when" 2 and 3, through the real APIs: the 2023 MIR of program 04 (unit 304) is imported through
@@ -8,12 +9,6 @@ import { reportingService } from '../src/reporting.definition';
  * values are captured manually, and the quarterly report gives the exact cumulative, variance, compliance and
  * semáforo through Q2. Then the workflow: approval freezes and locks, reopening is audited.
  */
-
-const HEADERS = [
-  'Nivel', 'Nombre', 'Definición', 'Método de cálculo', 'Unidad de medida', 'Tipo', 'Dimensión', 'Frecuencia', 'Sentido',
-  'Línea base valor', 'Línea base año', 'Programado 1er trimestre', 'Programado 2do trimestre', 'Programado 3er trimestre',
-  'Programado 4to trimestre', 'Programado acumulado', 'Medios de verificación',
-];
 
 /** Level, targets and the achieved Q1 and Q2 values of the report. */
 const SEED_FIGURES: [string, [number, number, number, number], [number, number]][] = [
@@ -25,37 +20,6 @@ const SEED_FIGURES: [string, [number, number, number, number], [number, number]]
   ['Actividad 2.7', [19, 29, 30, 28], [13, 25]],
   ['Componente 3', [30, 25, 25, 20], [30, 60]],
 ];
-
-function mirCsv(): Buffer {
-  const rows = SEED_FIGURES.map(([level, targets]) => [
-    level,
-    `Porcentaje de acciones del nivel ${level}`,
-    `Mide el avance de las acciones del nivel ${level} del programa de participación`,
-    '(acciones realizadas / acciones programadas) * 100',
-    'Porcentaje',
-    level.startsWith('Actividad') ? 'De gestión' : 'Estratégico',
-    'Eficacia',
-    'Trimestral',
-    'Ascendente',
-    '0%',
-    '2022',
-    ...targets.map((t) => `${t}%`),
-    '1',
-    `Informe trimestral, nivel ${level}`,
-  ]);
-  const quote = (cell: string) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return Buffer.from([HEADERS, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n', 'utf8');
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('2023 MIR of program 04 through catalog import, manual captures and the report workflow (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;
@@ -89,7 +53,7 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
     programId = (
       await catalogHttp().post('/programs').set(planning).send({ year: 2023, code: '04', name: 'Gobierno participativo', ownerUnitId: unit.body.id, objectiveIds: [objective.id] }).expect(201)
     ).body.id;
-    const imported = await catalogHttp().post(`/programs/${programId}/mir-import?dryRun=false`).set(planning).attach('file', mirCsv(), 'mir-04-2023.csv');
+    const imported = await catalogHttp().post(`/programs/${programId}/mir-import?dryRun=false`).set(planning).attach('file', mirCsv(SEED_FIGURES), 'mir-04-2023.csv');
     expect(imported.status).toBe(201);
     const indicators = (await catalogHttp().get(`/indicators?programId=${programId}&limit=50`).set(planning).expect(200)).body.items as { id: string; levelLabel: string }[];
     for (const indicator of indicators) indicatorOf[indicator.levelLabel] = indicator.id;
@@ -156,6 +120,29 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
     await reporting.http().get('/planning/indicators?year=2023&quarter=2').set(clerk304).expect(403);
     const completeness = (await reporting.http().get('/reports/completeness?year=2023&quarter=2&dueDate=2023-07-10').set(planning).expect(200)).body;
     expect(completeness).toMatchObject({ dueDate: '2023-07-10', overdue: true, missing: { prepared: ['304'], validated: ['304'], approved: ['304'] } });
+  });
+
+  it('an evidence file uploaded for a capture (through @tequio/attachments) clears its "without evidence" warning', async () => {
+    const evidenceOf = (quarter: number) => reporting.http().post(`/indicators/${indicatorOf['Fin']}/captures/2023/${quarter}/evidence`);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    // Another unit's user may not attach evidence, and there is no capture in Q3 to attach it to.
+    expect((await evidenceOf(1).set(clerk402).attach('file', pdf, 'acta.pdf')).status).toBe(403);
+    const noCapture = await evidenceOf(3).set(planning).attach('file', pdf, 'acta.pdf');
+    expect(noCapture.status).toBe(404);
+    expect(noCapture.body.message).toMatch(/^quarter: no hay captura/);
+
+    const uploaded = await evidenceOf(1).set(clerk304).attach('file', pdf, 'minuta-fin-t1.pdf');
+    expect(uploaded.status).toBe(201);
+    expect(uploaded.body.attachments).toEqual([expect.objectContaining({ filename: 'minuta-fin-t1.pdf', contentType: 'application/pdf', ownerType: 'reporting.manual_capture' })]);
+    const listed = (await reporting.http().get(`/indicators/${indicatorOf['Fin']}/captures/2023/1/evidence`).set(planning).expect(200)).body;
+    expect(listed.map((a: { id: string }) => a.id)).toEqual([uploaded.body.attachments[0].id]);
+    const file = await download(reporting.http().get(`/indicators/${indicatorOf['Fin']}/captures/2023/1/evidence/${listed[0].id}`).set(planning));
+    expect(file.status).toBe(200);
+    expect(Buffer.from(file.body).equals(pdf)).toBe(true);
+    expect((await reporting.http().get(`/indicators/${indicatorOf['Fin']}/captures/2023/1`).set(planning).expect(200)).body.attachments).toBe(1);
+
+    const warnings = (await report().expect(200)).body.table.warnings.filter((w: { code: string }) => w.code === 'captura_sin_evidencia');
+    expect(warnings.map((w: { message: string }) => w.message)).toEqual(['Fin: la captura del trimestre 2 no tiene evidencia']);
   });
 
   it('refuses bad input with a precise 4xx and writes nothing', async () => {

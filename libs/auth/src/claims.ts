@@ -8,6 +8,9 @@ export interface TequioClaims {
   tenant: string;
   roles: Role[];
   units: string[];
+  /** Display name and post, when the identity provider sends them (the report's signature block prints them). */
+  name?: string;
+  post?: string;
 }
 
 export function isRole(value: string): value is Role {
@@ -23,4 +26,6 @@ export const tequioClaimsSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   // Identity providers often omit empty array claims; no units simply means no unit scope.
   units: z.array(z.string().min(1)).default([]),
+  name: z.string().min(1).max(200).optional(),
+  post: z.string().min(1).max(200).optional(),
 }) satisfies z.ZodType<TequioClaims, unknown>;

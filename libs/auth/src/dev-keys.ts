@@ -20,6 +20,8 @@ export interface DevTokenClaims {
   tenant?: string;
   roles: Role[];
   units?: string[];
+  name?: string;
+  post?: string;
   expiresIn?: SignOptions['expiresIn'];
 }
 
@@ -56,6 +58,8 @@ export function signDevToken(claims: DevTokenClaims, opts: DevTokenOptions = {})
     tenant: claims.tenant ?? 'oaxaca-de-juarez',
     roles: claims.roles,
     units: claims.units ?? [],
+    name: claims.name,
+    post: claims.post,
   });
   return jwt.sign(payload, privateKey, {
     algorithm: 'RS256',

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { streamToBuffer } from './streams';
@@ -52,10 +52,15 @@ const PIE_PT = 170;
 // Noto Sans reduced to the Latin scripts (Spanish, and the Latin orthographies of the indigenous
 // languages a municipality in Oaxaca writes names in) and common symbols; see
 // tools/fonts/subset-noto-sans.ts. Read once per process, subset again into each PDF by PDFKit.
+// `assets/` sits beside `src/` both in the repository and in the production bundle, which mirrors the
+// repository's layout (tools/deploy/build-service.ts copies the folder).
 const FONT_DIR = join(__dirname, '..', 'assets');
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
 
 function notoSans(): { regular: Buffer; bold: Buffer } {
+  if (!fonts && !existsSync(join(FONT_DIR, 'NotoSans-Regular.ttf'))) {
+    throw new Error(`PDF fonts missing in ${FONT_DIR}: a build must ship libs/report-export/assets beside the compiled src/`);
+  }
   fonts ??= {
     regular: readFileSync(join(FONT_DIR, 'NotoSans-Regular.ttf')),
     bold: readFileSync(join(FONT_DIR, 'NotoSans-Bold.ttf')),

@@ -1,7 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-/** Until the shared attachments library lands, evidence is a reference: a URL or a document id, with a description. */
+/** Evidence by reference (a URL or a document id, with a description); files are uploaded to the capture's `evidence` endpoint. */
 export const evidenceSchema = z
   .object({
     url: z.url().max(2000).optional().meta({ example: 'https://archivo.oaxaca.gob.mx/informes/2023/t2/pp04-fin.pdf' }),
@@ -41,4 +41,5 @@ export const captureResponseExample = {
   capturedBy: 'planeacion@oaxaca',
   capturedAt: '2023-07-05T17:00:00.000Z',
   version: 1,
+  attachments: 1,
 };

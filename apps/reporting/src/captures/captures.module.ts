@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '@tequio/attachments';
 import { ServiceFeature } from '@tequio/platform';
 import { CatalogReplicaModule } from '../catalog-replica/catalog-replica.module';
 import { CapturesController } from './captures.controller';
@@ -7,7 +8,7 @@ import { CapturesRepository } from './captures.repository';
 import { CapturesService } from './captures.service';
 
 @Module({
-  imports: [CatalogReplicaModule],
+  imports: [CatalogReplicaModule, AttachmentsModule],
   controllers: [CapturesController],
   providers: [CapturesRepository, CapturesService],
   exports: [CapturesRepository],

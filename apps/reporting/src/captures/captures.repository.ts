@@ -15,10 +15,20 @@ export interface ManualCapture {
   capturedBy: string;
   capturedAt: Date;
   version: number;
+  /** Evidence files uploaded for the capture (`@tequio/attachments`, owner `reporting.manual_capture`). */
+  attachments: number;
+}
+
+/** The attachments owner of a capture: one per indicator and quarter. */
+export const CAPTURE_OWNER_TYPE = 'reporting.manual_capture';
+export function captureOwnerId(indicatorId: string, year: number, quarter: number): string {
+  return `${indicatorId}/${year}/${quarter}`;
 }
 
 const COLUMNS = `indicator_id AS "indicatorId", program_id AS "programId", year, quarter, value, numerator, denominator, justification,
-  evidence, captured_by AS "capturedBy", captured_at AS "capturedAt", version`;
+  evidence, captured_by AS "capturedBy", captured_at AS "capturedAt", version,
+  (SELECT count(*)::int FROM attachment WHERE attachment.tenant = manual_capture.tenant AND attachment.owner_type = '${CAPTURE_OWNER_TYPE}'
+     AND attachment.owner_id = manual_capture.indicator_id || '/' || manual_capture.year || '/' || manual_capture.quarter) AS attachments`;
 
 @Injectable()
 export class CapturesRepository extends DatabaseRepository {
@@ -32,7 +42,7 @@ export class CapturesRepository extends DatabaseRepository {
     return rows[0];
   }
 
-  async save(manager: EntityManager, tenant: string, capture: Omit<ManualCapture, 'capturedAt' | 'version'>): Promise<ManualCapture> {
+  async save(manager: EntityManager, tenant: string, capture: Omit<ManualCapture, 'capturedAt' | 'version' | 'attachments'>): Promise<ManualCapture> {
     const [row] = await manager.query(
       `INSERT INTO manual_capture (tenant, indicator_id, program_id, year, quarter, value, numerator, denominator, justification, evidence, captured_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)

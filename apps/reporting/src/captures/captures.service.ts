@@ -1,10 +1,12 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AttachmentsService, AttachmentView, OpenedAttachment, ReceivedUpload } from '@tequio/attachments';
 import { TequioClaims } from '@tequio/auth';
+import { IncomingMessage } from 'node:http';
 import { IndicatorDefinition } from '@tequio/contracts';
 import { AuditTrail } from '@tequio/persistence';
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
 import { CaptureInput } from './capture.dto';
-import { CapturesRepository, ManualCapture } from './captures.repository';
+import { CAPTURE_OWNER_TYPE, captureOwnerId, CapturesRepository, ManualCapture } from './captures.repository';
 
 /** Roles that read and write for every unit of the municipality. */
 export const PLANNING_ROLES = ['admin', 'planning'] as const;
@@ -20,6 +22,7 @@ export class CapturesService {
     private readonly captures: CapturesRepository,
     private readonly snapshots: CatalogSnapshotsRepository,
     private readonly audit: AuditTrail,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   private async indicatorFor(user: TequioClaims, indicatorId: string): Promise<IndicatorDefinition> {
@@ -36,6 +39,36 @@ export class CapturesService {
     const capture = await this.captures.find(undefined, user.tenant, indicatorId, year, quarter);
     if (!capture) throw new NotFoundException(`No hay captura del indicador ${indicatorId} en el trimestre ${quarter} de ${year}`);
     return capture;
+  }
+
+  /** Evidence files for an existing capture, stored with `@tequio/attachments`; refused while the quarter is locked. */
+  async attachEvidence(user: TequioClaims, indicatorId: string, year: number, quarter: number, request: IncomingMessage): Promise<ReceivedUpload> {
+    const indicator = await this.indicatorFor(user, indicatorId);
+    return this.captures.transaction(async (manager) => {
+      if (await this.captures.isLocked(manager, user.tenant, indicator.programId, year, quarter)) {
+        throw new ConflictException(`quarter: el informe del trimestre ${quarter} de ${year} de este programa está aprobado; reábralo con un motivo para agregar evidencia`);
+      }
+      if (!(await this.captures.find(manager, user.tenant, indicatorId, year, quarter))) {
+        throw new NotFoundException(`quarter: no hay captura del indicador en el trimestre ${quarter} de ${year}; capture el valor antes de adjuntar evidencia`);
+      }
+      const owner = { type: CAPTURE_OWNER_TYPE, id: captureOwnerId(indicatorId, year, quarter) };
+      return this.attachments.receive(request, { tenant: user.tenant, owner, uploadedBy: user.sub }, { field: 'file' }, manager);
+    });
+  }
+
+  async evidence(user: TequioClaims, indicatorId: string, year: number, quarter: number): Promise<AttachmentView[]> {
+    await this.indicatorFor(user, indicatorId);
+    return this.attachments.list(user.tenant, { type: CAPTURE_OWNER_TYPE, id: captureOwnerId(indicatorId, year, quarter) });
+  }
+
+  async openEvidence(user: TequioClaims, indicatorId: string, year: number, quarter: number, attachmentId: string): Promise<OpenedAttachment> {
+    await this.indicatorFor(user, indicatorId);
+    const opened = await this.attachments.open(user.tenant, attachmentId);
+    if (opened.attachment.ownerType !== CAPTURE_OWNER_TYPE || opened.attachment.ownerId !== captureOwnerId(indicatorId, year, quarter)) {
+      opened.stream.destroy();
+      throw new NotFoundException(`attachmentId: no existe el adjunto ${attachmentId} en esta captura`);
+    }
+    return opened;
   }
 
   async capture(user: TequioClaims, indicatorId: string, year: number, quarter: number, input: CaptureInput): Promise<ManualCapture> {

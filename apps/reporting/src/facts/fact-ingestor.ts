@@ -44,7 +44,7 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
     const topics = factTopics(this.mappings);
     if (topics.length === 0) return;
     const config = this.moduleRef.get<ServiceConfig>(SERVICE_CONFIG, { strict: false });
-    const consumer = createKafkaClient(`tequio-${this.options.service}-facts`, this.options.brokers).consumer({
+    const consumer = createKafkaClient(`tequio-${this.options.service}-facts`, this.options.brokers, this.options.security).consumer({
       groupId: `${config.KAFKA_CONSUMER_GROUP}-facts`,
       allowAutoTopicCreation: true,
       maxBytesPerPartition: 4 * 1024 * 1024,

@@ -41,7 +41,7 @@ export class FactReplay {
     const started = Date.now();
     try {
       await this.facts.createRebuildTables();
-      const kafka = createKafkaClient(`tequio-${this.options.service}-replay`, this.options.brokers);
+      const kafka = createKafkaClient(`tequio-${this.options.service}-replay`, this.options.brokers, this.options.security);
       const topics = factTopics(this.mappings);
       const byType = new Map(this.mappings.map((mapping) => [mapping.event.type, mapping]));
       const admin = kafka.admin();

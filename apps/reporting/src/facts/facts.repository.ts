@@ -31,21 +31,61 @@ export interface FactFilter {
 @Injectable()
 export class FactsRepository extends DatabaseRepository {
   /**
-   * Applies one consumed batch in one transaction: records the event ids (skipping those already seen), then, per
-   * record, replaces its facts when the version is newer than the stored one. Multi-row statements throughout.
+   * Applies one consumed batch in one statement (one round trip, atomic on its own): records the event ids (skipping
+   * those already seen), keeps the newest fresh version of each record, stores it when newer than the stored one,
+   * and replaces that record's facts. All sub-statements see the same snapshot, so the delete removes only the
+   * record's previous facts and never the ones inserted beside it.
    */
-  async applyBatch(inbox: InboxEntry[], updates: (RecordUpdate & { eventId: string })[], tables = { fact: 'fact', record: 'fact_record' }): Promise<number> {
+  async applyBatch(inbox: InboxEntry[], batchUpdates: (RecordUpdate & { eventId: string })[]): Promise<number> {
     if (inbox.length === 0) return 0;
-    return this.transaction(async (manager) => {
-      const fresh: { event_id: string }[] = await manager.query(
-        `INSERT INTO inbox (event_id, consumer, topic, event_type)
+    // A message delivered twice in one batch is one event: its observations must join only once.
+    const updates = [...new Map(batchUpdates.map((update) => [update.eventId, update])).values()];
+    const observations = updates.flatMap((u) => u.observed.observations.map((o) => ({ eventId: u.eventId, ...o })));
+    const [row]: { replaced: number }[] = await this.dataSource.query(
+      `WITH fresh AS (
+         INSERT INTO inbox (event_id, consumer, topic, event_type)
          SELECT id, $1, topic, type FROM unnest($2::text[], $3::text[], $4::text[]) AS e(id, topic, type)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [FACTS_CONSUMER, inbox.map((e) => e.eventId), inbox.map((e) => e.topic), inbox.map((e) => e.eventType)],
-      );
-      const freshIds = new Set(fresh.map((row) => row.event_id));
-      return this.replaceRecords(manager, updates.filter((update) => freshIds.has(update.eventId)), tables);
-    });
+         ON CONFLICT DO NOTHING RETURNING event_id
+       ), candidate AS (
+         SELECT DISTINCT ON (u.tenant, u.record_key) u.event_id, u.tenant, u.record_key, u.version, u.event_type
+         FROM unnest($5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[]) AS u(event_id, tenant, record_key, version, event_type)
+         JOIN fresh ON fresh.event_id = u.event_id
+         ORDER BY u.tenant, u.record_key, u.version DESC
+       ), winner AS (
+         INSERT INTO fact_record (tenant, record_key, version, event_type)
+         SELECT tenant, record_key, version, event_type FROM candidate
+         ON CONFLICT (tenant, record_key) DO UPDATE SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, updated_at = now()
+         WHERE fact_record.version < EXCLUDED.version
+         RETURNING tenant, record_key, (xmax = 0) AS inserted
+       ), removed AS (
+         DELETE FROM fact f USING winner w WHERE NOT w.inserted AND f.tenant = w.tenant AND f.record_key = w.record_key
+       ), added AS (
+         INSERT INTO fact (tenant, record_key, metric, day, unit, dimensions, value)
+         SELECT c.tenant, c.record_key, o.metric, o.day, o.unit, o.dimensions, o.value
+         FROM unnest($10::text[], $11::text[], $12::date[], $13::text[], $14::jsonb[], $15::float8[]) AS o(event_id, metric, day, unit, dimensions, value)
+         JOIN candidate c ON c.event_id = o.event_id
+         JOIN winner w ON w.tenant = c.tenant AND w.record_key = c.record_key
+       )
+       SELECT count(*)::int AS replaced FROM winner`,
+      [
+        FACTS_CONSUMER,
+        inbox.map((e) => e.eventId),
+        inbox.map((e) => e.topic),
+        inbox.map((e) => e.eventType),
+        updates.map((u) => u.eventId),
+        updates.map((u) => u.tenant),
+        updates.map((u) => u.recordKey),
+        updates.map((u) => u.version),
+        updates.map((u) => u.eventType),
+        observations.map((o) => o.eventId),
+        observations.map((o) => o.metric),
+        observations.map((o) => o.day),
+        observations.map((o) => (typeof o.dimensions.unit === 'string' ? o.dimensions.unit : null)),
+        observations.map((o) => JSON.stringify(o.dimensions)),
+        observations.map((o) => o.value),
+      ],
+    );
+    return row.replaced;
   }
 
   /** Stores records whose version is newer than what is stored, replacing their facts; returns how many changed. */

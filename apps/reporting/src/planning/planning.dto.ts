@@ -5,23 +5,23 @@ import { z } from 'zod';
 
 export const PLANNING_SORTS = ['unit', 'program', 'level', 'compliance', 'colour'] as const;
 
-export class PlanningIndicatorsQueryDto extends createZodDto(
-  z
-    .object({
-      year: z.coerce.number().int().min(2000).max(2100).meta({ example: 2023 }),
-      quarter: z.coerce.number().int().min(1).max(4).meta({ example: 2 }),
-      programId: z.uuid().optional(),
-      axis: z.coerce.number().int().positive().optional().meta({ description: 'Número del eje del plan', example: 2 }),
-      objective: z.string().trim().min(1).max(20).optional().meta({ description: 'Clave del objetivo', example: '2.1' }),
-      level: z.enum(INDICATOR_LEVELS).optional(),
-      colour: z.enum(['verde', 'amarillo', 'rojo', 'n/a']).optional().meta({ description: 'Color del semáforo del acumulado' }),
-      unit: z.string().trim().min(1).max(20).optional().meta({ description: 'Clave de la unidad responsable', example: '304' }),
-      sort: z.enum(PLANNING_SORTS).default('unit'),
-      order: z.enum(['asc', 'desc']).default('asc'),
-      ...paginationFields,
-    })
-    .strict(),
-) {}
+const planningFilters = {
+  year: z.coerce.number().int().min(2000).max(2100).meta({ example: 2023 }),
+  quarter: z.coerce.number().int().min(1).max(4).meta({ example: 2 }),
+  programId: z.uuid().optional(),
+  axis: z.coerce.number().int().positive().optional().meta({ description: 'Número del eje del plan', example: 2 }),
+  objective: z.string().trim().min(1).max(20).optional().meta({ description: 'Clave del objetivo', example: '2.1' }),
+  level: z.enum(INDICATOR_LEVELS).optional(),
+  colour: z.enum(['verde', 'amarillo', 'rojo', 'n/a']).optional().meta({ description: 'Color del semáforo del acumulado' }),
+  unit: z.string().trim().min(1).max(20).optional().meta({ description: 'Clave de la unidad responsable', example: '304' }),
+  sort: z.enum(PLANNING_SORTS).default('unit'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+};
+
+export class PlanningIndicatorsQueryDto extends createZodDto(z.object({ ...planningFilters, ...paginationFields }).strict()) {}
+
+/** The export takes the same filters and order, and holds every row (no pages). */
+export class PlanningExportQueryDto extends createZodDto(z.object(planningFilters).strict()) {}
 
 export const planningIndicatorExample = {
   items: [

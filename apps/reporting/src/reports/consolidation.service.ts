@@ -89,7 +89,7 @@ export class ConsolidationService {
       }),
     );
     for (const { quarter, capture, numerator, denominator } of measured) {
-      if (capture && capture.evidence.length === 0) warn('captura_sin_evidencia', `la captura del trimestre ${quarter} no tiene evidencia`);
+      if (capture && capture.evidence.length === 0 && capture.attachments === 0) warn('captura_sin_evidencia', `la captura del trimestre ${quarter} no tiene evidencia`);
       const captured = capture?.value ?? null;
       if (captured !== null || numerator !== null || denominator !== null) measures[quarter] = { numerator, denominator, value: captured };
     }

@@ -1,4 +1,4 @@
-import { IndicatorDefinition, PlanSnapshot, ProgramSnapshot, SemaphoreBand } from '@tequio/contracts';
+import { IndicatorDefinition, IndicatorLevel, PlanSnapshot, ProgramSnapshot, SemaphoreBand } from '@tequio/contracts';
 import { Evaluation } from '../evaluation/evaluate';
 
 /** One row of the MIR table: the indicator as catalog defines it, and its evaluation through the reported quarter. */
@@ -83,4 +83,11 @@ export function alignmentOf(program: ProgramSnapshot, plans: PlanSnapshot[]): Mi
     if (axes.length > 0) return { plan: plan.name, axes };
   }
   return { plan: null, axes: [] };
+}
+
+/** The MIR level a catalog level label names ("Fin", "Propósito", "Componente 1", "Actividad 1.4"). */
+export function levelOf(label: string): IndicatorLevel {
+  if (label === 'Fin') return 'fin';
+  if (label === 'Propósito') return 'proposito';
+  return label.startsWith('Componente') ? 'componente' : 'actividad';
 }

@@ -22,10 +22,14 @@ export interface ReportStep {
   fromStatus: string;
   toStatus: string;
   actor: string;
+  /** Name and post the actor's token carried, if any (for the signature block). */
+  actorName: string | null;
+  actorPost: string | null;
   reason: string | null;
   at: Date;
 }
 
+const STEPS = `SELECT action, from_status AS "fromStatus", to_status AS "toStatus", actor, actor_name AS "actorName", actor_post AS "actorPost", reason, at FROM report_step`;
 const COLUMNS = `id, program_id AS "programId", unit_code AS "unitCode", year, quarter, status, snapshot, approved_at AS "approvedAt", version`;
 
 @Injectable()
@@ -76,20 +80,28 @@ export class ReportsRepository extends DatabaseRepository {
   }
 
   async addStep(manager: EntityManager, reportId: string, step: Omit<ReportStep, 'at'>): Promise<void> {
-    await manager.query(`INSERT INTO report_step (report_id, action, from_status, to_status, actor, reason) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      reportId,
-      step.action,
-      step.fromStatus,
-      step.toStatus,
-      step.actor,
-      step.reason,
-    ]);
+    await manager.query(
+      `INSERT INTO report_step (report_id, action, from_status, to_status, actor, actor_name, actor_post, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [reportId, step.action, step.fromStatus, step.toStatus, step.actor, step.actorName, step.actorPost, step.reason],
+    );
+  }
+
+  /** Freezes the export document of an approved report (cleared again on reopening). */
+  async setDocument(manager: EntityManager, reportId: string, document: object | null): Promise<void> {
+    await manager.query(`UPDATE report SET document = $2::jsonb WHERE id = $1`, [reportId, document === null ? null : JSON.stringify(document)]);
+  }
+
+  async document(tenant: string, reportId: string): Promise<unknown> {
+    const [row] = await this.dataSource.query(`SELECT document FROM report WHERE tenant = $1 AND id = $2`, [tenant, reportId]);
+    return row?.document ?? null;
+  }
+
+  /** The steps of the report, read inside the caller's transaction (so the step just taken is included). */
+  stepsIn(manager: EntityManager, reportId: string): Promise<ReportStep[]> {
+    return manager.query(`${STEPS} WHERE report_id = $1 ORDER BY id`, [reportId]);
   }
 
   steps(reportId: string): Promise<ReportStep[]> {
-    return this.dataSource.query(
-      `SELECT action, from_status AS "fromStatus", to_status AS "toStatus", actor, reason, at FROM report_step WHERE report_id = $1 ORDER BY id`,
-      [reportId],
-    );
+    return this.dataSource.query(`${STEPS} WHERE report_id = $1 ORDER BY id`, [reportId]);
   }
 }

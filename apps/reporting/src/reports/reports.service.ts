@@ -5,6 +5,7 @@ import { OutboxService } from '@tequio/messaging';
 import { AuditTrail } from '@tequio/persistence';
 import { actsForAllUnits } from '../captures/captures.service';
 import { FactsRepository } from '../facts/facts.repository';
+import { ReportDocuments } from '../exports/report-documents';
 import { ConsolidationService, quarterRange } from './consolidation.service';
 import { MirTable } from './mir-table';
 import { ReportRow, ReportsRepository, ReportStep } from './reports.repository';
@@ -47,6 +48,7 @@ export class ReportsService {
     private readonly facts: FactsRepository,
     private readonly outbox: OutboxService,
     private readonly audit: AuditTrail,
+    private readonly documents: ReportDocuments,
   ) {}
 
   async view(user: TequioClaims, programId: string, year: number, quarter: number): Promise<ReportView> {
@@ -102,7 +104,22 @@ export class ReportsService {
         status: rule.to,
         ...(action === 'approve' ? { snapshot, approvedAt: now } : action === 'reopen' ? { snapshot: null, approvedAt: null } : {}),
       });
-      await this.reports.addStep(manager, report.id, { action, fromStatus: report.status, toStatus: rule.to, actor: user.sub, reason: reason ?? null });
+      await this.reports.addStep(manager, report.id, {
+        action,
+        fromStatus: report.status,
+        toStatus: rule.to,
+        actor: user.sub,
+        actorName: user.name ?? null,
+        actorPost: user.post ?? null,
+        reason: reason ?? null,
+      });
+      if (action === 'approve' && snapshot) {
+        // The document the downloads render, frozen with the signatures as they stand at approval.
+        const history = await this.reports.stepsIn(manager, report.id);
+        await this.reports.setDocument(manager, report.id, await this.documents.build(user.tenant, { table: snapshot, status: 'aprobado', approvedAt: now, history }));
+      } else if (action === 'reopen') {
+        await this.reports.setDocument(manager, report.id, null);
+      }
       await this.audit.record(manager, {
         tenant: user.tenant,
         actor: user.sub,
