@@ -1,6 +1,6 @@
 import { findMetricMapping, Topic } from '@tequio/contracts';
 import { bearer, EventTap } from '@tequio/testing';
-import seed from './fixtures/seed-shaped-quarters.json';
+import seed from '../../../tools/demo/data/agenda-2025.json';
 import { AgendaFixture, inBatches, startAgenda } from './agenda-fixture';
 
 /**

@@ -1,6 +1,6 @@
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
-import { DOCUMENTS, HEARINGS, plannedDocuments, plannedHearings, QUARTER } from './fixtures/quarter-q3-2025';
+import { DOCUMENTS, HEARINGS, plannedDocuments, plannedHearings, QUARTER } from '../../../tools/demo/data/correspondence-2025-q3';
 import { citizenDocument, CORRESPONDENCE_TOPICS, expectEventsFreeOfPersonalData, inBatches, PERSONAL, publishUnits } from './support';
 
 /** Eight clients at a time: enough to be quick, few enough for a small machine. */

@@ -1,7 +1,7 @@
 import { checkEventData, Topic } from '@tequio/contracts';
 import { createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { transparencyService } from '../src/transparency.definition';
-import { Q2_2024 } from './fixtures/q2-2024';
+import { Q2_2024 } from '../../../tools/demo/data/transparency-2024-q2';
 import { inBatches, newFolio, seedUnits, tokens } from './support';
 
 /** Weekdays of a month (AAAA-MM) up to a day, skipping the given holidays. */

@@ -1,0 +1,76 @@
+/*
+ * The Secretaría Particular's front desk in Q3 2025: 1,010 documents (294 designations, 100 answered) turned by
+ * oficio to the competent units, and 198 hearing requests (135 in neighbourhood dialogues, 24 with the President,
+ * 39 in process). Senders and subjects are invented; each record's subject is its natural key.
+ */
+import { ApiClient, inBatches, untilReplicated } from './api-client';
+import { plannedDocuments, plannedHearings, QUARTER } from './data/correspondence-2025-q3';
+import { Progress } from './progress';
+
+export const FRONT_DESK_UNIT = '402';
+
+interface StoredDocument {
+  id: string;
+  subject: string;
+  status: string;
+  turns?: { id: string; unitCode: string; status: string }[];
+}
+
+export async function loadCorrespondence(
+  desk: ApiClient,
+  unitHead: (unitCode: string) => ApiClient,
+  progress: Progress,
+  concurrency: number,
+  say: (line: string) => void,
+): Promise<void> {
+  say('Correspondencia: documentos de la Oficialía de Partes y audiencias');
+  const stored = new Map((await desk.all<StoredDocument>('/documents', QUARTER)).map((d) => [d.subject, d]));
+  const documents = plannedDocuments();
+  const documentStep = progress.step('documentos', documents.length);
+  await inBatches(documents, concurrency, async (document, index) => {
+    const subject = `Documento ${String(index + 1).padStart(4, '0')} del trimestre`;
+    let record = stored.get(subject);
+    let changed = record === undefined;
+    const sender = document.type.startsWith('escrito_autoridad_')
+      ? { kind: 'autoridad', name: 'Autoridad remitente', organization: 'Dependencia remitente' }
+      : { kind: 'ciudadano', name: 'Persona remitente', requesterCategory: 'hombre' };
+    record ??= await desk.post<StoredDocument>('/documents', {
+      receivedAt: document.receivedAt,
+      channel: document.channel,
+      type: document.type,
+      ...(document.authorityLevel ? { authorityLevel: document.authorityLevel } : {}),
+      requiresResponse: document.requiresResponse,
+      sender,
+      subject,
+      deskUnitCode: FRONT_DESK_UNIT,
+    });
+    let turn = record.turns?.[0];
+    if (turn === undefined) {
+      const turned = await untilReplicated(() => desk.post<StoredDocument>(`/documents/${record.id}/turns`, { turns: [{ unitCode: document.unitCode }], turnedAt: document.receivedAt }));
+      turn = turned.turns?.[0];
+      changed = true;
+    }
+    if (turn === undefined) throw new Error(`el documento ${subject} no quedó turnado`);
+    const unit = unitHead(document.unitCode);
+    const done = (...statuses: string[]) => statuses.includes(record.status) || statuses.includes(turn.status);
+    if (document.outcome === 'acknowledged' && !done('acusado', 'respondido', 'atendido')) {
+      await unit.post(`/documents/${record.id}/acknowledgements`, { turnId: turn.id });
+      changed = true;
+    }
+    if (document.outcome === 'answered' && !done('respondido', 'atendido')) {
+      await unit.post(`/documents/${record.id}/answers`, { turnId: turn.id, summary: 'Se atendió la solicitud' });
+      changed = true;
+    }
+    documentStep.record(changed);
+  });
+
+  const hearings = new Set((await desk.all<{ subject: string | null }>('/hearings', QUARTER)).map((h) => h.subject));
+  const planned = plannedHearings();
+  const hearingStep = progress.step('audiencias', planned.length);
+  await inBatches(planned, concurrency, async (hearing, index) => {
+    const subject = `Audiencia ${String(index + 1).padStart(3, '0')} del trimestre`;
+    const exists = hearings.has(subject);
+    if (!exists) await desk.post('/hearings', { unitCode: FRONT_DESK_UNIT, requester: { name: 'Persona solicitante', phone: '951 000 0000' }, subject, ...hearing });
+    hearingStep.record(!exists);
+  });
+}
