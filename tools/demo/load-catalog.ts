@@ -87,8 +87,25 @@ function metricIndicators(): Record<string, object[]> {
         meansOfVerification: 'Registro de la Oficialía de Partes de la Secretaría Particular',
         targets: { q1: 25, q2: 25, q3: 25, q4: 25 },
         formula: {
-          numerator: { kind: 'metric', metric: 'correspondence.documents.answered', filters: { requiresResponse: true, unit: '402' } },
+          // An answer counts for the unit it was turned to (the open dimension: the top receivers).
+          numerator: { kind: 'metric', metric: 'correspondence.documents.answered', filters: { requiresResponse: true } },
           denominator: { kind: 'metric', metric: 'correspondence.documents.received', filters: { requiresResponse: true, unit: '402' } },
+        },
+      },
+      {
+        ...indicatorTexts,
+        level: 'actividad',
+        componentNumber: 7,
+        activityNumber: 2,
+        name: 'Porcentaje de documentos recibidos turnados por oficio',
+        definition: 'Documentos recibidos en la Oficialía de Partes turnados por oficio al área competente, con o sin respuesta requerida',
+        calculationMethod: '(documentos turnados / documentos recibidos) * 100',
+        baseline: { value: 0, year: 2024 },
+        meansOfVerification: 'Oficios de turno de la Oficialía de Partes',
+        targets: { q1: 100, q2: 100, q3: 100, q4: 100 },
+        formula: {
+          numerator: { kind: 'metric', metric: 'correspondence.documents.turned', filters: {} },
+          denominator: { kind: 'metric', metric: 'correspondence.documents.received', filters: { unit: '402' } },
         },
       },
       {
@@ -120,6 +137,22 @@ function metricIndicators(): Record<string, object[]> {
         meansOfVerification: 'Minutas de las reuniones de gabinete',
         targets: { q1: 25, q2: 25, q3: 25, q4: 25 },
         formula: { numerator: { kind: 'metric', metric: 'agenda.cabinet_meetings.held', filters: {} }, denominator: { kind: 'constant', value: 52 } },
+      },
+      {
+        ...indicatorTexts,
+        level: 'actividad',
+        componentNumber: 3,
+        activityNumber: 1,
+        name: 'Porcentaje de agendas semanales entregadas por el gabinete',
+        definition: 'Agendas semanales recibidas de las dependencias respecto de las que debían entregar',
+        calculationMethod: '(agendas recibidas / agendas esperadas) * 100',
+        baseline: { value: 0, year: 2024 },
+        meansOfVerification: 'Registro de agendas semanales de la Jefatura de la Oficina de la Presidencia',
+        targets: { q1: 90, q2: 90, q3: 90, q4: 90 },
+        formula: {
+          numerator: { kind: 'metric', metric: 'agenda.weekly_submissions.received', filters: {} },
+          denominator: { kind: 'metric', metric: 'agenda.weekly_submissions.expected', filters: {} },
+        },
       },
     ],
     '2024/26': [
