@@ -194,7 +194,8 @@ export async function loadCatalog(
   ];
   for (const { parent, ...unit } of wanted as Array<{ code: string; parent?: string } & Record<string, unknown>>) {
     const created = await progress.ensure('unidades', units.get(unit.code), () =>
-      catalog.post<Unit>('/units', { ...unit, ...(parent ? { parentId: units.get(parent)?.id } : {}) }),
+      // The demo's records go back to 2023: its units must have been active then.
+      catalog.post<Unit>('/units', { ...unit, activeFrom: municipality.unitsActiveFrom, ...(parent ? { parentId: units.get(parent)?.id } : {}) }),
     );
     units.set(unit.code, created);
   }

@@ -1,6 +1,5 @@
 import { createTestDatabase, ServiceProcess, spawnService, TestDatabase, uniqueTenant } from '@tequio/testing';
-import { demoSnapshot } from '../../../tools/demo/demo-counts';
-import { DemoUrls, loadDemo, SERVICE_NAMES } from '../../../tools/demo/load-demo';
+import { demoSnapshot, DemoUrls, loadDemo, SERVICE_NAMES } from '@tequio/demo';
 
 /*
  * `npm run -s demo` against the five services running as processes over a real PostgreSQL and Kafka: the first

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { signDevToken } from '@tequio/auth';
 import { createTestDatabase, ServiceProcess, spawnService, TestDatabase, uniqueTenant } from '@tequio/testing';
-import { DemoUrls, loadDemo, SERVICE_NAMES } from '../../../tools/demo/load-demo';
+import { DemoUrls, loadDemo, SERVICE_NAMES } from '@tequio/demo';
 
 /*
  * The four real quarterly reports reproduced: the demo year is loaded through the APIs of the five services
