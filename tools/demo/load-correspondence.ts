@@ -1,17 +1,19 @@
 /*
  * The Secretaría Particular's front desk in Q3 2025: 1,010 documents (294 designations, 100 answered) turned by
  * oficio to the competent units, and 198 hearing requests (135 in neighbourhood dialogues, 24 with the President,
- * 39 in process). Senders and subjects are invented; each record's subject is its natural key.
+ * 39 in process). Senders and subjects are invented. Lists never show personal data (subjects included), so a
+ * document's natural key is its reception instant (each one's minute and second are its own), and hearings are
+ * matched by their non-personal fields, as many of each kind as the plan has.
  */
 import { ApiClient, inBatches, untilReplicated } from './api-client';
-import { plannedDocuments, plannedHearings, QUARTER } from './data/correspondence-2025-q3';
+import { PlannedHearing, plannedDocuments, plannedHearings, QUARTER } from './data/correspondence-2025-q3';
 import { Progress } from './progress';
 
 export const FRONT_DESK_UNIT = '402';
 
 interface StoredDocument {
   id: string;
-  subject: string;
+  receivedAt: string;
   status: string;
   turns?: { id: string; unitCode: string; status: string }[];
 }
@@ -24,12 +26,17 @@ export async function loadCorrespondence(
   say: (line: string) => void,
 ): Promise<void> {
   say('Correspondencia: documentos de la Oficialía de Partes y audiencias');
-  const stored = new Map((await desk.all<StoredDocument>('/documents', QUARTER)).map((d) => [d.subject, d]));
-  const documents = plannedDocuments();
+  const instant = (at: string) => new Date(at).toISOString();
+  const stored = new Map((await desk.all<StoredDocument>('/documents', QUARTER)).map((d) => [instant(d.receivedAt), d]));
+  // The fixture's hour and day, with a minute and second of the document's own.
+  const documents = plannedDocuments().map((document, index) => ({
+    ...document,
+    receivedAt: document.receivedAt.replace(/:15:00(?=[-+])/, `:${String(10 + Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`),
+  }));
   const documentStep = progress.step('documentos', documents.length);
   await inBatches(documents, concurrency, async (document, index) => {
     const subject = `Documento ${String(index + 1).padStart(4, '0')} del trimestre`;
-    let record = stored.get(subject);
+    let record = stored.get(instant(document.receivedAt));
     let changed = record === undefined;
     const sender = document.type.startsWith('escrito_autoridad_')
       ? { kind: 'autoridad', name: 'Autoridad remitente', organization: 'Dependencia remitente' }
@@ -64,12 +71,19 @@ export async function loadCorrespondence(
     documentStep.record(changed);
   });
 
-  const hearings = new Set((await desk.all<{ subject: string | null }>('/hearings', QUARTER)).map((h) => h.subject));
-  const planned = plannedHearings();
+  const hearingKey = (h: PlannedHearing) => [h.requestedOn, h.attendedOn, h.outcome, h.requesterCategory, h.groupSize, h.topic].join('|');
+  const unmatched = new Map<string, number>();
+  for (const hearing of await desk.all<PlannedHearing & { cancelled: boolean }>('/hearings', QUARTER)) {
+    if (!hearing.cancelled) unmatched.set(hearingKey(hearing), (unmatched.get(hearingKey(hearing)) ?? 0) + 1);
+  }
+  const planned = plannedHearings().map((hearing) => {
+    const left = unmatched.get(hearingKey(hearing)) ?? 0;
+    if (left > 0) unmatched.set(hearingKey(hearing), left - 1);
+    return { hearing, exists: left > 0 };
+  });
   const hearingStep = progress.step('audiencias', planned.length);
-  await inBatches(planned, concurrency, async (hearing, index) => {
+  await inBatches(planned, concurrency, async ({ hearing, exists }, index) => {
     const subject = `Audiencia ${String(index + 1).padStart(3, '0')} del trimestre`;
-    const exists = hearings.has(subject);
     if (!exists) await desk.post('/hearings', { unitCode: FRONT_DESK_UNIT, requester: { name: 'Persona solicitante', phone: '951 000 0000' }, subject, ...hearing });
     hearingStep.record(!exists);
   });
