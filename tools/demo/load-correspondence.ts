@@ -59,13 +59,15 @@ export async function loadCorrespondence(
     }
     if (turn === undefined) throw new Error(`el documento ${subject} no quedó turnado`);
     const unit = unitHead(document.unitCode);
+    // Acknowledged and answered a few days later, within the quarter (the report counts answers by their date).
+    const later = (days: number) => new Date(Math.min(Date.parse(document.receivedAt) + days * 86_400_000, Date.parse(`${QUARTER.to}T17:00:00-06:00`))).toISOString();
     const done = (...statuses: string[]) => statuses.includes(record.status) || statuses.includes(turn.status);
     if (document.outcome === 'acknowledged' && !done('acusado', 'respondido', 'atendido')) {
-      await unit.post(`/documents/${record.id}/acknowledgements`, { turnId: turn.id });
+      await unit.post(`/documents/${record.id}/acknowledgements`, { turnId: turn.id, acknowledgedAt: later(1) });
       changed = true;
     }
     if (document.outcome === 'answered' && !done('respondido', 'atendido')) {
-      await unit.post(`/documents/${record.id}/answers`, { turnId: turn.id, summary: 'Se atendió la solicitud' });
+      await unit.post(`/documents/${record.id}/answers`, { turnId: turn.id, answeredAt: later(5), summary: 'Se atendió la solicitud' });
       changed = true;
     }
     documentStep.record(changed);

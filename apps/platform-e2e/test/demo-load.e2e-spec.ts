@@ -43,6 +43,6 @@ describe('the demo loader through the services’ public APIs (real PostgreSQL a
     expect(afterFirst.agenda.activities).toMatchObject({ total: 434, held: 434 });
     expect(afterFirst.agenda.cabinetMeetings).toMatchObject({ held: 13, participatingUnits: 30 });
     expect(afterFirst.agenda.weeklyAgendas).toMatchObject({ received: 320, missing: 13 * 30 - 320 });
-    expect(afterFirst.catalog).toMatchObject({ programs: 4, indicators: 7 + 6 });
+    expect(afterFirst.catalog).toMatchObject({ programs: 4, indicators: 15 + 6 });
   }, 900_000);
 });
