@@ -1,7 +1,8 @@
 import { findMetricMapping, Topic } from '@tequio/contracts';
-import { bearer, EventTap } from '@tequio/testing';
-import seed from './fixtures/seed-shaped-quarters.json';
+import { bearer, demoFixtures, EventTap } from '@tequio/testing';
 import { AgendaFixture, inBatches, startAgenda } from './agenda-fixture';
+
+const seed = demoFixtures.agenda2025;
 
 /**
  * Loads, through the API, quarters shaped like the real reports (434 activities in 16 categories; 13 cabinet

@@ -1,7 +1,8 @@
-import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, demoFixtures, EventTap, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
-import { DOCUMENTS, HEARINGS, plannedDocuments, plannedHearings, QUARTER } from './fixtures/quarter-q3-2025';
 import { citizenDocument, CORRESPONDENCE_TOPICS, expectEventsFreeOfPersonalData, inBatches, PERSONAL, publishUnits } from './support';
+
+const { DOCUMENTS, HEARINGS, plannedDocuments, plannedHearings, QUARTER } = demoFixtures.correspondenceQ3_2025;
 
 /** Eight clients at a time: enough to be quick, few enough for a small machine. */
 const CONCURRENCY = 8;

@@ -1,8 +1,9 @@
 import { checkEventData, Topic } from '@tequio/contracts';
-import { createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { createTestDatabase, demoFixtures, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { transparencyService } from '../src/transparency.definition';
-import { Q2_2024 } from './fixtures/q2-2024';
 import { inBatches, newFolio, seedUnits, tokens } from './support';
+
+const { Q2_2024 } = demoFixtures;
 
 /** Weekdays of a month (AAAA-MM) up to a day, skipping the given holidays. */
 function weekdays(month: string, lastDay: number, holidays: string[] = []): string[] {

@@ -5,3 +5,4 @@ export * from './service-process';
 export * from './test-environment';
 export * from './tokens';
 export * from './openapi';
+export * from './demo-fixtures';
