@@ -1,4 +1,4 @@
-import { documentSnapshotSchema, hearingSnapshotSchema, Topic, UnitCreated } from '@tequio/contracts';
+import { documentSnapshotSchema, findEventDefinition, hearingSnapshotSchema, Topic, UnitCreated } from '@tequio/contracts';
 import { cloudEventMessage, EventTap, produceRaw, TestDatabase } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 
@@ -102,6 +102,9 @@ export async function expectEventsFreeOfPersonalData(tap: EventTap, atLeast: num
     for (const [what, personal] of Object.entries(PERSONAL)) {
       if (value.includes(personal)) throw new Error(`event ${message.headers['ce_type']} carries personal data (${what}): ${value}`);
     }
+    // Other test files publish test-only types on these topics (reporting's generic ingest); the service cannot
+    // publish a type the contracts do not declare, so only declared types are held to their exact snapshot.
+    if (!findEventDefinition(message.headers['ce_type'] ?? '')) continue;
     const data = JSON.parse(value);
     const schema = message.topic === Topic.CorrespondenceDocumentV1 ? strictDocument : strictHearing;
     const parsed = schema.safeParse(data);
