@@ -71,7 +71,7 @@ async function main(): Promise<void> {
     await admin.query('CREATE DATABASE bench');
     await admin.end();
     const databaseUrl = postgres.url.replace(/\/postgres$/, '/bench');
-    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
+    const env = { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: kafka.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS: 'true', AUTH_DEV_KEYS_DIR: join(work, 'keys') };
     const entry = ['-r', '@swc-node/register', join(ROOT, 'apps', 'correspondence', 'src', 'main.ts')];
     await run(process.execPath, [...entry, 'migrate'], { cwd: ROOT, env });
 
