@@ -136,7 +136,7 @@ async function main(): Promise<void> {
 
     // 3. Reporting.
     const definition = reportingServiceWith([mapping]);
-    const config = loadServiceConfig('reporting', 3005, { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.brokers, LOG_LEVEL: 'warn', KAFKA_CONSUMER_GROUP: `bench-${randomUUID()}`, AUTH_DEV_KEYS_DIR: join(work, 'keys') });
+    const config = loadServiceConfig('reporting', 3005, { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS: 'true', KAFKA_CONSUMER_GROUP: `bench-${randomUUID()}`, AUTH_DEV_KEYS_DIR: join(work, 'keys') });
     process.env['AUTH_DEV_KEYS_DIR'] = join(work, 'keys');
     await runMigrations(config, definition);
     const db = new Client({ connectionString: databaseUrl });
