@@ -144,6 +144,29 @@ describe('transparency requests over real PostgreSQL and Kafka', () => {
     await http().post(`/requests/${request.id}/answer`).set(staff).send({ answerType: 'entrega_informacion', answeredOn: '2024-04-22' }).expect(201);
   });
 
+  it('a review appeal filed after 15 business days of the answer, or of the missed deadline, is refused with the last allowed day', async () => {
+    const { body: answered } = await register().expect(201);
+    await http().post(`/requests/${answered.id}/turns`).set(staff).send({ unitCode: '501', turnedOn: '2024-04-09' }).expect(201);
+    await http().post(`/requests/${answered.id}/answer`).set(staff).send({ answerType: 'parcial', answeredOn: '2024-04-30' }).expect(201);
+    const { body: unanswered } = await register().expect(201);
+    const appeal = (folio: string, filedOn: string, fileNumber: string) =>
+      http().post('/appeals').set(staff).send({ fileNumber, requestFolio: folio, filedOn, ground: 'informacion_incompleta', requesterCategories: ['mujer'] });
+    const before = await counts();
+    // Answered Tuesday 2024-04-30: fifteen business days (May 1st is a holiday) end on Wednesday 2024-05-22.
+    const late = await appeal(answered.folio, '2024-05-23', `RRA/${answered.folio}/1`).expect(400);
+    expect(late.body.message).toBe(
+      'filedOn: el recurso se interpuso fuera de plazo; el último día para interponerlo fue el 2024-05-22 (15 días hábiles desde la respuesta del 2024-04-30)',
+    );
+    // Never answered, due 2024-05-07: the window ends 2024-05-28.
+    const missed = await appeal(unanswered.folio, '2024-05-29', `RRA/${unanswered.folio}/1`).expect(400);
+    expect(missed.body.message).toBe(
+      'filedOn: el recurso se interpuso fuera de plazo; el último día para interponerlo fue el 2024-05-28 (15 días hábiles desde el vencimiento del plazo de respuesta (2024-05-07))',
+    );
+    expect(await counts()).toEqual(before);
+    await appeal(answered.folio, '2024-05-22', `RRA/${answered.folio}/2`).expect(201);
+    await appeal(unanswered.folio, '2024-05-28', `RRA/${unanswered.folio}/2`).expect(201);
+  });
+
   it('answered after the due date stays marked late', async () => {
     const { body: request } = await register().expect(201);
     await http().post(`/requests/${request.id}/turns`).set(staff).send({ unitCode: '501', turnedOn: '2024-04-09' }).expect(201);

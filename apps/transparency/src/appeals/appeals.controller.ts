@@ -24,6 +24,16 @@ export class AppealsController {
   @Post()
   @ApiOperation({ summary: 'Registrar un recurso de revisión (se vincula a la solicitud si su folio está registrado)' })
   @ApiCreatedResponse({ schema: { example: { ...appealViewExample, status: 'recibido', notifications: [], version: 1 } } })
+  @ApiBadRequestResponse({
+    description: 'Interpuesto fuera de plazo (15 días hábiles desde la respuesta o desde que venció el plazo) o antes de la recepción',
+    schema: {
+      example: {
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'filedOn: el recurso se interpuso fuera de plazo; el último día para interponerlo fue el 2024-05-22 (15 días hábiles desde la respuesta del 2024-04-30)',
+      },
+    },
+  })
   @ApiConflictResponse({ description: 'El expediente ya está registrado' })
   @ApiForbiddenResponse({ description: 'Solo el personal de la Unidad de Transparencia' })
   register(@CurrentUser() user: TequioClaims, @Body() dto: RegisterAppealDto) {

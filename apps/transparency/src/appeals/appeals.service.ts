@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
 import { OficioTurn } from '../common/oficio-turn.entity';
-import { turnSnapshot } from '../requests/request-snapshot';
+import { DeadlineCalendar } from '../deadlines/deadline-calendar';
+import { appealFilingRefusal } from '../deadlines/deadline-engine';
+import { applySchedule, turnSnapshot } from '../requests/request-snapshot';
 import { TransparencySettings } from '../settings/settings.entity';
 import { isTransparencyStaff, SettingsService } from '../settings/settings.service';
 import {
@@ -50,10 +52,11 @@ export class AppealsService {
     private readonly settingsService: SettingsService,
     private readonly units: UnitReplicaRepository,
     private readonly changes: ChangeRecorder,
+    private readonly calendars: DeadlineCalendar,
   ) {}
 
   async register(user: TequioClaims, dto: RegisterAppealDto) {
-    await this.settingsService.requireStaff(user);
+    const settings = await this.settingsService.requireStaff(user);
     return this.appeals.transaction(async (manager) => {
       if (await this.appeals.findByFileNumber(manager, user.tenant, dto.fileNumber)) {
         throw new ConflictException(`fileNumber: ya está registrado el recurso ${dto.fileNumber}`);
@@ -61,6 +64,14 @@ export class AppealsService {
       const request = await this.appeals.findRequestByFolio(manager, user.tenant, dto.requestFolio);
       if (request && dto.filedOn < request.receiptDate) {
         throw new BadRequestException(`filedOn: no puede ser anterior a la recepción de la solicitud ${dto.requestFolio} (${request.receiptDate})`);
+      }
+      if (request) {
+        // The window runs from the answer, or from the missed deadline of an unanswered request.
+        const terms = settings.terms[request.kind];
+        const calendar = await this.calendars.around(user.tenant, yearOf(request.receiptDate), manager);
+        const { current } = applySchedule(request, calendar, terms);
+        const refusal = appealFilingRefusal(dto.filedOn, request.answeredOn, current, calendar, terms);
+        if (refusal) throw new BadRequestException(refusal);
       }
       const appeal = await this.appeals.save(
         manager,

@@ -1,4 +1,5 @@
 import {
+  appealFilingRefusal,
   appealWindowEnd,
   businessDaysLeft,
   clarificationLapsed,
@@ -229,6 +230,18 @@ describe('overdue, due soon and the appeal window', () => {
     expect(appealWindowEnd('2024-05-07', current, oaxaca(), terms)).toBe('2024-05-28');
     expect(appealWindowEnd(null, current, oaxaca(), terms)).toBe('2024-05-28');
     expect(appealWindowEnd('2024-04-30', current, oaxaca(), terms)).toBe('2024-05-22');
+  });
+
+  it('an appeal filed after its window is refused naming the field and the last allowed day', () => {
+    expect(appealFilingRefusal('2024-05-28', '2024-05-07', current, oaxaca(), terms)).toBeNull();
+    expect(appealFilingRefusal('2024-05-29', '2024-05-07', current, oaxaca(), terms)).toBe(
+      'filedOn: el recurso se interpuso fuera de plazo; el último día para interponerlo fue el 2024-05-28 (15 días hábiles desde la respuesta del 2024-05-07)',
+    );
+    expect(appealFilingRefusal('2024-05-22', '2024-04-30', current, oaxaca(), terms)).toBeNull();
+    expect(appealFilingRefusal('2024-05-23', '2024-04-30', current, oaxaca(), terms)).toMatch(/^filedOn: .*fue el 2024-05-22 /);
+    expect(appealFilingRefusal('2024-05-29', null, current, oaxaca(), terms)).toBe(
+      'filedOn: el recurso se interpuso fuera de plazo; el último día para interponerlo fue el 2024-05-28 (15 días hábiles desde el vencimiento del plazo de respuesta (2024-05-07))',
+    );
   });
 
   it('ARCO requests have their own terms', () => {

@@ -272,3 +272,11 @@ export function appealWindowEnd(answeredOn: string | null, current: Schedule, ca
   const from = answeredOn ?? current.answerDue;
   return from === null ? null : countBusinessDays(from, terms.appealDays, calendar);
 }
+
+/** Why a review appeal filed that day is out of time (Spanish, field first, with the last allowed day), or null. */
+export function appealFilingRefusal(filedOn: string, answeredOn: string | null, current: Schedule, calendar: MunicipalCalendar, terms: Terms): string | null {
+  const end = appealWindowEnd(answeredOn, current, calendar, terms);
+  if (end === null || filedOn <= end) return null;
+  const from = answeredOn ? `la respuesta del ${answeredOn}` : `el vencimiento del plazo de respuesta (${current.answerDue})`;
+  return `filedOn: el recurso se interpuso fuera de plazo; el último día para interponerlo fue el ${end} (${terms.appealDays} días hábiles desde ${from})`;
+}
