@@ -217,7 +217,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     expect(refused.body.message).toMatch(/^indicatorId: el indicador ".*" se calcula de los registros/);
   });
 
-  it('replays the topics into fresh tables and swaps them in with identical numbers', async () => {
+  it('replays the topics into fresh tables and swaps them in with identical numbers, daily sums included', async () => {
     const summary = () =>
       database.query(
         `SELECT metric, day::text, unit, dimensions::text, sum(value)::float8 AS total, count(DISTINCT record_key)::int AS records
@@ -228,6 +228,17 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     const live = await summary();
     const liveVersions = await versions();
     expect(live.length).toBeGreaterThan(5);
+    // The daily sums the reports read match the facts after every correction the tests above made.
+    const daily = () =>
+      database.query(`SELECT metric, day::text, unit, dimensions::text, value AS total, facts::int FROM reporting.fact_day WHERE tenant = $1 AND facts <> 0 ORDER BY 1, 2, 3, 4`, [tenant]);
+    const dailyOfFacts = () =>
+      database.query(
+        `SELECT metric, day::text, coalesce(unit, '') AS unit, dimensions::text, sum(value)::float8 AS total, count(*)::int AS facts
+         FROM reporting.fact WHERE tenant = $1 GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+        [tenant],
+      );
+    const liveDaily = await daily();
+    expect(liveDaily).toEqual(await dailyOfFacts());
     // Lose part of the read model: the rebuild must restore it from the topics alone.
     await database.query(`DELETE FROM reporting.fact WHERE tenant = $1 AND unit = 'D1'`, [tenant]);
     const admin = bearer(['admin'], { tenant });
@@ -236,6 +247,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     expect(result.events).toBeGreaterThanOrEqual(liveVersions.length);
     expect(await summary()).toEqual(live);
     expect(await versions()).toEqual(liveVersions);
+    expect(await daily()).toEqual(liveDaily);
     // Live ingestion resumes on the swapped-in tables.
     await produceRaw(Topic.CorrespondenceDocumentV1, [message(doc({ unitCode: 'E1' }))]);
     await until('ingestion after the replay', () => received('E1'), (body) => body.total === 1);

@@ -1,6 +1,6 @@
 import { calendarDay, defineEvent, defineMetricMapping, MetricMapping, Topic, toKafkaHeaders, UnitCreated } from '@tequio/contracts';
 import { z } from 'zod';
-import { newestPerRecord, prepareMessage, RawMessage, RecordUpdate } from './fact-batch';
+import { prepareMessage, RawMessage } from './fact-batch';
 
 const Hearing = defineEvent({
   type: 'tequio.correspondence.hearing.spec-state',
@@ -71,10 +71,3 @@ describe('prepareMessage', () => {
   });
 });
 
-describe('newestPerRecord', () => {
-  it('keeps the highest version of each record of a tenant', () => {
-    const update = (tenant: string, recordKey: string, version: number): RecordUpdate => ({ tenant, recordKey, version, eventType: 't', observed: { recordKey, version, observations: [] } });
-    const result = newestPerRecord([update('a', 'r1', 2), update('a', 'r1', 3), update('a', 'r1', 1), update('b', 'r1', 1)]);
-    expect(result.map((u) => `${u.tenant}:${u.recordKey}:${u.version}`)).toEqual(['a:r1:3', 'b:r1:1']);
-  });
-});

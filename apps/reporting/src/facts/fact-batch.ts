@@ -59,13 +59,3 @@ export interface RecordUpdate {
   observed: RecordObservations;
 }
 
-/** Within a batch, only the newest version of each record matters (the database keeps the newest across batches). */
-export function newestPerRecord(updates: RecordUpdate[]): RecordUpdate[] {
-  const newest = new Map<string, RecordUpdate>();
-  for (const update of updates) {
-    const key = `${update.tenant}|${update.recordKey}`;
-    const current = newest.get(key);
-    if (!current || current.version < update.version) newest.set(key, update);
-  }
-  return [...newest.values()];
-}

@@ -104,7 +104,7 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
       }
     }
     if (parked.length > 0) await this.producer.send([{ topic: deadLetterTopic(batch.topic), messages: parked }]);
-    await this.facts.applyBatch(inbox, updates);
+    await this.facts.applyBatch(updates, inbox);
     resolveOffset(batch.lastOffset());
     await heartbeat();
   }

@@ -61,15 +61,15 @@ export class FactReplay {
             partitionsConsumedConcurrently: 3,
             eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
               const zones = await this.snapshots.timeZones();
-              const updates: RecordUpdate[] = [];
+              const updates: (RecordUpdate & { eventId: string })[] = [];
               for (const message of batch.messages) {
                 const prepared = prepareMessage({ ...message, topic: batch.topic }, byType, (tenant) => zones.get(tenant) ?? DEFAULT_MUNICIPAL_TIME_ZONE);
                 // Invalid events were dead-lettered when they first arrived; the rebuild skips them the same way.
                 if (prepared.kind !== 'observed') continue;
                 const { event, observed } = prepared;
-                updates.push({ tenant: event.tenant, recordKey: observed.recordKey, version: observed.version, eventType: event.type, observed });
+                updates.push({ eventId: event.id, tenant: event.tenant, recordKey: observed.recordKey, version: observed.version, eventType: event.type, observed });
               }
-              await this.facts.transaction((manager) => this.facts.replaceRecords(manager, updates, REBUILD_TABLES));
+              await this.facts.applyBatch(updates, null, REBUILD_TABLES);
               events += batch.messages.length;
               resolveOffset(batch.lastOffset());
               position.set(`${batch.topic}|${batch.partition}`, BigInt(batch.lastOffset()) + 1n);

@@ -1,13 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseRepository } from '@tequio/platform';
-import { EntityManager } from 'typeorm';
-import { newestPerRecord, RecordUpdate } from './fact-batch';
+import { RecordUpdate } from './fact-batch';
 
 /** Name under which fact ingestion records event ids in the inbox. */
 export const FACTS_CONSUMER = 'reporting.facts';
 
-/** The tables a replay rebuilds into before they are swapped in. */
-export const REBUILD_TABLES = { fact: 'fact_rebuild', record: 'fact_record_rebuild' };
+/** The fact tables a batch is applied to: the live ones, or the fresh copies a replay rebuilds before swapping them in. */
+export interface FactTables {
+  fact: string;
+  record: string;
+  day: string;
+}
+
+export const LIVE_TABLES: FactTables = { fact: 'fact', record: 'fact_record', day: 'fact_day' };
+export const REBUILD_TABLES: FactTables = { fact: 'fact_rebuild', record: 'fact_record_rebuild', day: 'fact_day_rebuild' };
 
 export interface InboxEntry {
   eventId: string;
@@ -26,126 +32,98 @@ export interface FactFilter {
 
 /**
  * The facts: one row per observation of the current version of each record. A newer version of a record replaces
- * its rows, so every count is a plain sum and corrections, redelivery and replay all converge.
+ * its rows, so every count is a plain sum and corrections, redelivery and replay all converge. Beside them,
+ * `fact_day` holds their sums per metric, day and dimensions, changed by the same statement, for the reports.
  */
 @Injectable()
 export class FactsRepository extends DatabaseRepository {
   /**
-   * Applies one consumed batch in one statement (one round trip, atomic on its own): records the event ids (skipping
-   * those already seen), keeps the newest fresh version of each record, stores it when newer than the stored one,
-   * and replaces that record's facts. All sub-statements see the same snapshot, so the delete removes only the
-   * record's previous facts and never the ones inserted beside it.
+   * Applies one consumed batch in one statement (one round trip, atomic on its own): records the event ids when an
+   * inbox is given (skipping those already seen; a replay has none), keeps the newest fresh version of each record,
+   * stores it when newer than the stored one, replaces that record's facts and moves the daily sums by what was
+   * removed and added. All sub-statements see the same snapshot, so the delete removes only the record's previous
+   * facts and never the ones inserted beside it.
    */
-  async applyBatch(inbox: InboxEntry[], batchUpdates: (RecordUpdate & { eventId: string })[]): Promise<number> {
-    if (inbox.length === 0) return 0;
+  async applyBatch(batchUpdates: (RecordUpdate & { eventId: string })[], inbox: InboxEntry[] | null, tables: FactTables = LIVE_TABLES): Promise<number> {
+    if (batchUpdates.length === 0 && (inbox === null || inbox.length === 0)) return 0;
     // A message delivered twice in one batch is one event: its observations must join only once.
     const updates = [...new Map(batchUpdates.map((update) => [update.eventId, update])).values()];
     const observations = updates.flatMap((u) => u.observed.observations.map((o) => ({ eventId: u.eventId, ...o })));
+    const params: unknown[] = [
+      updates.map((u) => u.eventId),
+      updates.map((u) => u.tenant),
+      updates.map((u) => u.recordKey),
+      updates.map((u) => u.version),
+      updates.map((u) => u.eventType),
+      observations.map((o) => o.eventId),
+      observations.map((o) => o.metric),
+      observations.map((o) => o.day),
+      observations.map((o) => (typeof o.dimensions.unit === 'string' ? o.dimensions.unit : null)),
+      observations.map((o) => JSON.stringify(o.dimensions)),
+      observations.map((o) => o.value),
+    ];
+    const fresh = inbox
+      ? `fresh AS (
+           INSERT INTO inbox (event_id, consumer, topic, event_type)
+           SELECT id, $${params.push(FACTS_CONSUMER)}, topic, type
+           FROM unnest($${params.push(inbox.map((e) => e.eventId))}::text[], $${params.push(inbox.map((e) => e.topic))}::text[], $${params.push(inbox.map((e) => e.eventType))}::text[]) AS e(id, topic, type)
+           ON CONFLICT DO NOTHING RETURNING event_id
+         ),`
+      : '';
     const [row]: { replaced: number }[] = await this.dataSource.query(
-      `WITH fresh AS (
-         INSERT INTO inbox (event_id, consumer, topic, event_type)
-         SELECT id, $1, topic, type FROM unnest($2::text[], $3::text[], $4::text[]) AS e(id, topic, type)
-         ON CONFLICT DO NOTHING RETURNING event_id
-       ), candidate AS (
+      `WITH ${fresh} candidate AS (
          SELECT DISTINCT ON (u.tenant, u.record_key) u.event_id, u.tenant, u.record_key, u.version, u.event_type
-         FROM unnest($5::text[], $6::text[], $7::text[], $8::bigint[], $9::text[]) AS u(event_id, tenant, record_key, version, event_type)
-         JOIN fresh ON fresh.event_id = u.event_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) AS u(event_id, tenant, record_key, version, event_type)
+         ${inbox ? 'JOIN fresh ON fresh.event_id = u.event_id' : ''}
          ORDER BY u.tenant, u.record_key, u.version DESC
        ), winner AS (
-         INSERT INTO fact_record (tenant, record_key, version, event_type)
+         INSERT INTO ${tables.record} AS r (tenant, record_key, version, event_type)
          SELECT tenant, record_key, version, event_type FROM candidate
          ON CONFLICT (tenant, record_key) DO UPDATE SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, updated_at = now()
-         WHERE fact_record.version < EXCLUDED.version
+         WHERE r.version < EXCLUDED.version
          RETURNING tenant, record_key, (xmax = 0) AS inserted
        ), removed AS (
-         DELETE FROM fact f USING winner w WHERE NOT w.inserted AND f.tenant = w.tenant AND f.record_key = w.record_key
+         DELETE FROM ${tables.fact} f USING winner w WHERE NOT w.inserted AND f.tenant = w.tenant AND f.record_key = w.record_key
+         RETURNING f.tenant, f.metric, f.unit, f.day, f.dimensions, f.value
        ), added AS (
-         INSERT INTO fact (tenant, record_key, metric, day, unit, dimensions, value)
+         INSERT INTO ${tables.fact} (tenant, record_key, metric, day, unit, dimensions, value)
          SELECT c.tenant, c.record_key, o.metric, o.day, o.unit, o.dimensions, o.value
-         FROM unnest($10::text[], $11::text[], $12::date[], $13::text[], $14::jsonb[], $15::float8[]) AS o(event_id, metric, day, unit, dimensions, value)
+         FROM unnest($6::text[], $7::text[], $8::date[], $9::text[], $10::jsonb[], $11::float8[]) AS o(event_id, metric, day, unit, dimensions, value)
          JOIN candidate c ON c.event_id = o.event_id
          JOIN winner w ON w.tenant = c.tenant AND w.record_key = c.record_key
+         RETURNING tenant, metric, unit, day, dimensions, value
+       ), moved AS (
+         SELECT tenant, metric, coalesce(unit, '') AS unit, day, dimensions, sum(value) AS value, sum(facts) AS facts
+         FROM (SELECT *, 1 AS facts FROM added UNION ALL SELECT tenant, metric, unit, day, dimensions, -value, -1 FROM removed) AS m
+         GROUP BY 1, 2, 3, 4, 5
+       ), summed AS (
+         -- In key order, so concurrent batches lock the daily rows they share in the same order.
+         INSERT INTO ${tables.day} AS d (tenant, metric, unit, day, dimensions, value, facts)
+         SELECT * FROM moved ORDER BY 1, 2, 3, 4, 5
+         ON CONFLICT (tenant, metric, unit, day, dimensions) DO UPDATE SET value = d.value + EXCLUDED.value, facts = d.facts + EXCLUDED.facts
        )
        SELECT count(*)::int AS replaced FROM winner`,
-      [
-        FACTS_CONSUMER,
-        inbox.map((e) => e.eventId),
-        inbox.map((e) => e.topic),
-        inbox.map((e) => e.eventType),
-        updates.map((u) => u.eventId),
-        updates.map((u) => u.tenant),
-        updates.map((u) => u.recordKey),
-        updates.map((u) => u.version),
-        updates.map((u) => u.eventType),
-        observations.map((o) => o.eventId),
-        observations.map((o) => o.metric),
-        observations.map((o) => o.day),
-        observations.map((o) => (typeof o.dimensions.unit === 'string' ? o.dimensions.unit : null)),
-        observations.map((o) => JSON.stringify(o.dimensions)),
-        observations.map((o) => o.value),
-      ],
+      params,
     );
     return row.replaced;
   }
 
-  /** Stores records whose version is newer than what is stored, replacing their facts; returns how many changed. */
-  async replaceRecords(manager: EntityManager, updates: RecordUpdate[], tables = { fact: 'fact', record: 'fact_record' }): Promise<number> {
-    // One row per record in a multi-row upsert: the newest version of each record in the batch.
-    const candidates = newestPerRecord(updates);
-    if (candidates.length === 0) return 0;
-    const winners: { tenant: string; record_key: string; inserted: boolean }[] = await manager.query(
-      `INSERT INTO ${tables.record} (tenant, record_key, version, event_type)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::text[])
-       ON CONFLICT (tenant, record_key) DO UPDATE SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, updated_at = now()
-       WHERE ${tables.record}.version < EXCLUDED.version
-       RETURNING tenant, record_key, (xmax = 0) AS inserted`,
-      [candidates.map((c) => c.tenant), candidates.map((c) => c.recordKey), candidates.map((c) => c.version), candidates.map((c) => c.eventType)],
-    );
-    if (winners.length === 0) return 0;
-    const won = new Set(winners.map((w) => `${w.tenant}|${w.record_key}`));
-    const replaced = candidates.filter((c) => won.has(`${c.tenant}|${c.recordKey}`));
-    // A record seen for the first time (xmax = 0: inserted, not updated) has no facts to delete.
-    const updated = winners.filter((w) => !w.inserted);
-    if (updated.length > 0) {
-      await manager.query(
-        `DELETE FROM ${tables.fact} f USING unnest($1::text[], $2::text[]) AS r(tenant, record_key)
-         WHERE f.tenant = r.tenant AND f.record_key = r.record_key`,
-        [updated.map((r) => r.tenant), updated.map((r) => r.record_key)],
-      );
-    }
-    const rows = replaced.flatMap((r) => r.observed.observations.map((o) => ({ tenant: r.tenant, recordKey: r.recordKey, ...o })));
-    if (rows.length > 0) {
-      await manager.query(
-        `INSERT INTO ${tables.fact} (tenant, record_key, metric, day, unit, dimensions, value)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::text[], $6::jsonb[], $7::float8[])`,
-        [
-          rows.map((r) => r.tenant),
-          rows.map((r) => r.recordKey),
-          rows.map((r) => r.metric),
-          rows.map((r) => r.day),
-          rows.map((r) => (typeof r.dimensions.unit === 'string' ? r.dimensions.unit : null)),
-          rows.map((r) => JSON.stringify(r.dimensions)),
-          rows.map((r) => r.value),
-        ],
-      );
-    }
-    return replaced.length;
-  }
-
   /** Fresh, empty copies of the fact tables (indexes included) for a replay. */
   async createRebuildTables(): Promise<void> {
-    await this.dataSource.query(`DROP TABLE IF EXISTS fact_rebuild, fact_record_rebuild`);
+    await this.dataSource.query(`DROP TABLE IF EXISTS fact_rebuild, fact_record_rebuild, fact_day_rebuild`);
     await this.dataSource.query(`CREATE TABLE fact_record_rebuild (LIKE fact_record INCLUDING ALL)`);
     await this.dataSource.query(`CREATE TABLE fact_rebuild (LIKE fact INCLUDING ALL)`);
+    await this.dataSource.query(`CREATE TABLE fact_day_rebuild (LIKE fact_day INCLUDING ALL)`);
   }
 
   /** Swaps the rebuilt tables in, in one transaction; readers see the old or the new facts, never a mix. */
   async swapRebuildTables(): Promise<void> {
     await this.transaction(async (manager) => {
-      await manager.query(`LOCK TABLE fact, fact_record IN ACCESS EXCLUSIVE MODE`);
-      await manager.query(`DROP TABLE fact, fact_record`);
+      await manager.query(`LOCK TABLE fact, fact_record, fact_day IN ACCESS EXCLUSIVE MODE`);
+      await manager.query(`DROP TABLE fact, fact_record, fact_day`);
       await manager.query(`ALTER TABLE fact_rebuild RENAME TO fact`);
       await manager.query(`ALTER TABLE fact_record_rebuild RENAME TO fact_record`);
+      await manager.query(`ALTER TABLE fact_day_rebuild RENAME TO fact_day`);
     });
   }
 
@@ -154,10 +132,10 @@ export class FactsRepository extends DatabaseRepository {
     return row;
   }
 
-  /** Σ value of a metric's facts with the filters, between two days (inclusive). */
+  /** Σ value of a metric's facts with the filters, between two days (inclusive), from the daily sums. */
   async total(filter: FactFilter): Promise<number> {
     const { where, params } = whereOf(filter);
-    const [row] = await this.dataSource.query(`SELECT coalesce(sum(value), 0)::float8 AS total FROM fact WHERE ${where}`, params);
+    const [row] = await this.dataSource.query(`SELECT coalesce(sum(value), 0)::float8 AS total FROM fact_day WHERE ${where}`, params);
     return row.total;
   }
 
@@ -165,7 +143,8 @@ export class FactsRepository extends DatabaseRepository {
   async breakdown(filter: FactFilter, by: string): Promise<{ key: string; total: number }[]> {
     const { where, params } = whereOf(filter);
     const key = by === 'month' ? `to_char(day, 'YYYY-MM')` : `dimensions ->> $${params.push(by)}`;
-    return this.dataSource.query(`SELECT ${key} AS key, sum(value)::float8 AS total FROM fact WHERE ${where} GROUP BY 1 ORDER BY 1`, params);
+    // A key shows while it has facts (a daily row whose facts all moved elsewhere stays, with none).
+    return this.dataSource.query(`SELECT ${key} AS key, sum(value)::float8 AS total FROM fact_day WHERE ${where} GROUP BY 1 HAVING sum(facts) > 0 ORDER BY 1`, params);
   }
 
   /** Facts of a period stored after an instant (e.g. the report's approval): they are pending differences. */
@@ -179,7 +158,7 @@ export class FactsRepository extends DatabaseRepository {
   }
 }
 
-/** The conditions of a total: the unit filter also goes to its own column, so the (metric, unit, day) index serves it. */
+/** The conditions of a total: the unit filter also goes to its own column, which leads the daily sums' key after the metric. */
 function whereOf(filter: FactFilter): { where: string; params: unknown[] } {
   const params: unknown[] = [filter.tenant, filter.metric, filter.from, filter.to, JSON.stringify(filter.filters)];
   let where = `tenant = $1 AND metric = $2 AND day BETWEEN $3 AND $4 AND dimensions @> $5::jsonb`;

@@ -6,6 +6,36 @@ describe('calendarDay', () => {
     expect(calendarDay('2025-04-01T02:00:00Z')).toBe('2025-03-31');
     expect(calendarDay('2025-04-01T06:00:00Z')).toBe('2025-04-01');
   });
+
+  it('gives the day Intl gives, across offset changes, half- and quarter-hour zones and a skipped day', () => {
+    const cases: [string, string, string][] = [
+      ['America/Mexico_City', '2022-10-28T00:00:00Z', '2022-11-01T00:00:00Z'],
+      ['America/Tijuana', '2025-03-08T00:00:00Z', '2025-03-10T12:00:00Z'],
+      ['America/Tijuana', '2025-11-01T00:00:00Z', '2025-11-03T12:00:00Z'],
+      ['Australia/Lord_Howe', '2025-04-04T00:00:00Z', '2025-04-07T00:00:00Z'],
+      ['Asia/Kathmandu', '2025-06-30T00:00:00Z', '2025-07-02T00:00:00Z'],
+      ['America/St_Johns', '2025-11-01T00:00:00Z', '2025-11-03T00:00:00Z'],
+      // Back from -2:30 to -3:30 at 00:01 local, at 02:31 UTC: the day changes inside a UTC hour.
+      ['America/St_Johns', '2010-11-06T12:00:00Z', '2010-11-07T12:00:00Z'],
+      ['Pacific/Apia', '2011-12-29T00:00:00Z', '2011-12-31T00:00:00Z'],
+    ];
+    for (const [timeZone, from, to] of cases) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      const mismatches: string[] = [];
+      // Every 7 minutes and 13 seconds, so the probes fall at many offsets within each hour.
+      for (let ms = Date.parse(from); ms < Date.parse(to); ms += 433_000) {
+        for (const instant of [new Date(ms), new Date(ms + 999)]) {
+          if (calendarDay(instant, timeZone) !== intl.format(instant)) mismatches.push(`${timeZone} ${instant.toISOString()}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    }
+  });
+
+  it('handles instants outside years 1000 to 9999 and refuses an invalid one as before', () => {
+    expect(calendarDay('0500-06-01T12:00:00Z', 'UTC')).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date('0500-06-01T12:00:00Z')));
+    expect(() => calendarDay('not a date')).toThrow(RangeError);
+  });
 });
 
 describe('checkObservation', () => {

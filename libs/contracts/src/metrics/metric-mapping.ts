@@ -47,16 +47,55 @@ export function defineMetricMapping<TSchema extends z.ZodType>(mapping: MetricMa
 export const DEFAULT_MUNICIPAL_TIME_ZONE = 'America/Mexico_City';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Per time zone, the UTC offset (ms) of each UTC hour seen, or null for an hour with an offset change inside. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+const HOUR = 3_600_000;
+// Instants whose ISO form is a plain AAAA-MM-DD (years 1000 to 9999).
+const FAST_FROM = Date.UTC(1000, 0, 2);
+const FAST_TO = Date.UTC(9999, 11, 30);
 
-/** The calendar day (AAAA-MM-DD) an instant falls on in a time zone. */
-export function calendarDay(instant: string | Date, timeZone: string = DEFAULT_MUNICIPAL_TIME_ZONE): string {
-  let formatter = dayFormatters.get(timeZone);
+function formatterFor(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let formatter = cache.get(timeZone);
   if (!formatter) {
-    // en-CA formats as AAAA-MM-DD.
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormatters.set(timeZone, formatter);
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, ...options });
+    cache.set(timeZone, formatter);
   }
-  return formatter.format(typeof instant === 'string' ? new Date(instant) : instant);
+  return formatter;
+}
+
+/** The zone's offset at a whole second: its wall clock read as if it were UTC, minus the instant. */
+function offsetAt(timeZone: string, second: number): number {
+  const formatter = formatterFor(offsetFormatters, timeZone, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(second)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  return Date.UTC(parts['year'], parts['month'] - 1, parts['day'], parts['hour'], parts['minute'], parts['second']) - second;
+}
+
+/**
+ * The calendar day (AAAA-MM-DD) an instant falls on in a time zone. Ingestion calls this for every observation, and
+ * formatting through Intl each time dominated its cost: the zone's offset is instead worked out once per UTC hour
+ * (where it is the same at both ends of the hour, as offset changes never come twice within an hour) and the day
+ * is plain arithmetic; an hour with an offset change in it goes through Intl for every instant.
+ */
+export function calendarDay(instant: string | Date, timeZone: string = DEFAULT_MUNICIPAL_TIME_ZONE): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  const ms = date.getTime();
+  const formatter = formatterFor(dayFormatters, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  if (!(ms >= FAST_FROM && ms <= FAST_TO)) return formatter.format(date);
+  let offsets = hourOffsets.get(timeZone);
+  if (!offsets) hourOffsets.set(timeZone, (offsets = new Map()));
+  const hour = Math.floor(ms / HOUR);
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const start = offsetAt(timeZone, hour * HOUR);
+    offset = start === offsetAt(timeZone, hour * HOUR + HOUR - 1000) ? start : null;
+    // Bounded: a long-running service sees a few years of hours per zone, far below this.
+    if (offsets.size >= 200_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  if (offset === null) return formatter.format(date);
+  return new Date(ms + offset).toISOString().slice(0, 10);
 }
 
 /**
