@@ -9,7 +9,7 @@ export {
   loadOrCreateDevKeyPair,
   signDevToken,
 } from './dev-keys';
-export { IS_PUBLIC_KEY, ROLES_KEY, CurrentUser, Public, Roles } from './decorators';
+export { IS_PUBLIC_KEY, ROLES_KEY, X_PERSONAL_DATA, X_PUBLIC, X_ROLES, CurrentUser, PersonalData, Public, Roles } from './decorators';
 export { JwtAuthGuard, RolesGuard } from './guards';
 export { JWT_STRATEGY, JwtStrategy } from './jwt.strategy';
 export { AuthModule } from './auth.module';
