@@ -4,8 +4,7 @@ import { calendarDay, TransparencyRequestChanged, TransparencyRequestDueSoon, Tr
 import { ChangeRecorder } from '../common/change-recorder';
 import { DeadlineCalendar } from '../deadlines/deadline-calendar';
 import { businessDaysLeft, clarificationLapsed, isOverdue } from '../deadlines/deadline-engine';
-import { TransparencyRequest } from '../requests/request.entity';
-import { applySchedule, auditSnapshot, requestSnapshot } from '../requests/request-snapshot';
+import { applySchedule, auditSnapshot, RequestState, requestSnapshot } from '../requests/request-snapshot';
 import { groupByParent } from '../requests/requests.service';
 import { RequestsRepository } from '../requests/requests.repository';
 import { TransparencySettings } from '../settings/settings.entity';
@@ -68,7 +67,7 @@ export class DeadlineJobService implements OnApplicationBootstrap, OnApplication
         if (candidates.length === 0) return result;
         afterId = candidates[candidates.length - 1].id;
         const turns = groupByParent(await this.requests.turnsOf(candidates.map((request) => request.id), manager));
-        const changes: Record<Outcome, { request: TransparencyRequest; before: object; extra: Record<string, unknown> }[]> = { overdue: [], dueSoon: [], lapsed: [] };
+        const changes: Record<Outcome, { request: RequestState; before: object; extra: Record<string, unknown> }[]> = { overdue: [], dueSoon: [], lapsed: [] };
         for (const request of candidates) {
           result.examined += 1;
           const settings = await settingsOf(request.tenant);
@@ -117,7 +116,7 @@ type Outcome = 'overdue' | 'dueSoon' | 'lapsed';
 const ACTIONS: Record<Outcome, string> = { overdue: 'overdue', dueSoon: 'due_soon', lapsed: 'clarification_lapsed' };
 
 /** What the job does to one request today, applied to it (not yet saved); null when nothing. */
-function examine(request: TransparencyRequest, settings: TransparencySettings, calendar: MunicipalCalendar, now: Date): { kind: Outcome; extra: Record<string, unknown> } | null {
+function examine(request: RequestState, settings: TransparencySettings, calendar: MunicipalCalendar, now: Date): { kind: Outcome; extra: Record<string, unknown> } | null {
   const today = calendarDay(now, calendar.settingsOf(yearOf(request.receiptDate)).timeZone);
   const { current } = applySchedule(request, calendar, settings.terms[request.kind]);
   if (clarificationLapsed(current, today)) {

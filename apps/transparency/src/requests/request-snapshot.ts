@@ -4,7 +4,10 @@ import { OficioTurn } from '../common/oficio-turn.entity';
 import { schedule, Schedule, Terms, Timeline } from '../deadlines/deadline-engine';
 import { TransparencyRequest } from './request.entity';
 
-export function timelineOf(request: TransparencyRequest): Timeline {
+/** A request without the requester's personal data: what recomputations and the deadline job read and publish. */
+export type RequestState = Omit<TransparencyRequest, 'requesterName' | 'requesterContact' | 'informationRequested' | 'extensionReason' | 'createdAt' | 'updatedAt'>;
+
+export function timelineOf(request: Pick<TransparencyRequest, 'receivedAt' | 'clarificationRequestedOn' | 'clarificationRepliedOn' | 'extensionRequestedOn' | 'extensionDays'>): Timeline {
   return {
     receivedAt: request.receivedAt.toISOString(),
     clarification: request.clarificationRequestedOn ? { requestedOn: request.clarificationRequestedOn, repliedOn: request.clarificationRepliedOn } : null,
@@ -13,7 +16,7 @@ export function timelineOf(request: TransparencyRequest): Timeline {
 }
 
 /** Recomputes the request's due dates from its timeline; true when any of them moved. `explain` lists skipped days. */
-export function applySchedule(request: TransparencyRequest, calendar: MunicipalCalendar, terms: Terms, explain = false): { current: Schedule; moved: boolean } {
+export function applySchedule(request: RequestState, calendar: MunicipalCalendar, terms: Terms, explain = false): { current: Schedule; moved: boolean } {
   const current = schedule(timelineOf(request), calendar, terms, { explain });
   const moved = request.receiptDate !== current.receiptDate || request.firstTermDue !== current.firstTermDue || request.answerDue !== current.answerDue;
   request.receiptDate = current.receiptDate;
@@ -34,7 +37,7 @@ export function turnSnapshot(turn: OficioTurn) {
 }
 
 /** The request's non-personal state, as its events carry it. */
-export function requestSnapshot(request: TransparencyRequest, turns: OficioTurn[]): TransparencyRequestSnapshot {
+export function requestSnapshot(request: RequestState, turns: OficioTurn[]): TransparencyRequestSnapshot {
   return {
     requestId: request.id,
     folio: request.folio,
@@ -62,7 +65,7 @@ export function requestSnapshot(request: TransparencyRequest, turns: OficioTurn[
 }
 
 /** What the audit trail keeps of a request: its state without the requester's personal data. */
-export function auditSnapshot(request: TransparencyRequest, turns: OficioTurn[]): object {
+export function auditSnapshot(request: RequestState, turns: OficioTurn[]): object {
   const { turns: _turns, ...rest } = requestSnapshot(request, turns);
   return { ...rest, turns: turns.map((turn) => `${turn.oficioNumber} → ${turn.unitCode}${turn.answeredOn ? ` (respondido ${turn.answeredOn})` : ''}`) };
 }

@@ -4,6 +4,7 @@ import { DatabaseRepository } from '@tequio/platform';
 import { EntityManager, In } from 'typeorm';
 import { OficioTurn } from '../common/oficio-turn.entity';
 import { RequestStatusChange, TransparencyRequest } from './request.entity';
+import { RequestState } from './request-snapshot';
 import { OPEN_STATUSES } from './request-status';
 
 export type OpenTimeline = Pick<
@@ -21,6 +22,21 @@ export interface RequestFilter {
   limit: number;
   offset: number;
 }
+
+export interface DueDateMove {
+  id: string;
+  receiptDate: string;
+  firstTermDue: string | null;
+  answerDue: string | null;
+}
+
+/** The columns of a request's non-personal state (what its events and the audit carry), dates as `YYYY-MM-DD`. */
+const SNAPSHOT_COLUMNS = `r.id, r.tenant, r.folio, r.kind, r.arco_right AS "arcoRight", r.unit_code AS "unitCode", r.channel,
+  r.requester_category AS "requesterCategory", r.received_at AS "receivedAt", r.receipt_date::text AS "receiptDate", r.status,
+  r.first_term_due::text AS "firstTermDue", r.answer_due::text AS "answerDue", r.extension_requested_on::text AS "extensionRequestedOn",
+  r.extension_days AS "extensionDays", r.clarification_requested_on::text AS "clarificationRequestedOn",
+  r.clarification_replied_on::text AS "clarificationRepliedOn", r.identity_verified_on::text AS "identityVerifiedOn", r.answer_type AS "answerType",
+  r.answered_on::text AS "answeredOn", r.overdue, r.late, r.due_soon_notified_for::text AS "dueSoonNotifiedFor", r.version`;
 
 @Injectable()
 export class RequestsRepository extends DatabaseRepository {
@@ -47,7 +63,7 @@ export class RequestsRepository extends DatabaseRepository {
   }
 
   /** Saves the deadline fields of many requests in one statement (recomputations and the deadline job). */
-  async saveDeadlineFields(manager: EntityManager, requests: TransparencyRequest[]): Promise<void> {
+  async saveDeadlineFields(manager: EntityManager, requests: RequestState[]): Promise<void> {
     if (requests.length === 0) return;
     await manager.query(
       `UPDATE transparency_request r SET receipt_date = v.receipt_date, first_term_due = v.first_term_due, answer_due = v.answer_due,
@@ -66,6 +82,24 @@ export class RequestsRepository extends DatabaseRepository {
         requests.map((r) => r.version),
       ],
     );
+  }
+
+  /**
+   * Moves the due dates of many requests in one statement and bumps their versions; answers each moved request's
+   * non-personal state as its events carry it (one round trip instead of a second read of whole rows).
+   */
+  async moveDueDates(manager: EntityManager, moves: DueDateMove[]): Promise<RequestState[]> {
+    if (moves.length === 0) return [];
+    // An UPDATE answers [returned rows, affected count].
+    const [rows]: [RequestState[], number] = await manager.query(
+      `UPDATE transparency_request r SET receipt_date = v.receipt_date, first_term_due = v.first_term_due, answer_due = v.answer_due,
+         version = r.version + 1, updated_at = now()
+       FROM unnest($1::uuid[], $2::date[], $3::date[], $4::date[]) AS v(id, receipt_date, first_term_due, answer_due)
+       WHERE r.id = v.id
+       RETURNING ${SNAPSHOT_COLUMNS}`,
+      [moves.map((m) => m.id), moves.map((m) => m.receiptDate), moves.map((m) => m.firstTermDue), moves.map((m) => m.answerDue)],
+    );
+    return rows;
   }
 
   async recordStatuses(manager: EntityManager, changes: Omit<RequestStatusChange, 'id' | 'at'>[]): Promise<void> {
@@ -99,7 +133,7 @@ export class RequestsRepository extends DatabaseRepository {
 
   /**
    * The deadline fields of a tenant's open requests received from a day on, locked: what a recomputation reads
-   * (whole rows are loaded only for the requests whose dates moved).
+   * (the moved ones' whole state comes back from their update).
    */
   openTimelines(manager: EntityManager, tenant: string, receivedFrom: string, afterId: string | null, batch: number): Promise<OpenTimeline[]> {
     return manager.query(
@@ -113,29 +147,18 @@ export class RequestsRepository extends DatabaseRepository {
     );
   }
 
-  findMany(manager: EntityManager, ids: string[]): Promise<TransparencyRequest[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return manager.getRepository(TransparencyRequest).findBy({ id: In(ids) });
-  }
-
   /**
    * Open requests the deadline job may have to act on, any tenant: due within the horizon and not yet marked
    * overdue, or awaiting a clarification. Rows another replica holds are skipped, not waited for.
    */
-  deadlineCandidates(manager: EntityManager, horizon: string, afterId: string | null, batch: number): Promise<TransparencyRequest[]> {
-    const builder = manager
-      .getRepository(TransparencyRequest)
-      .createQueryBuilder('r')
-      .setLock('pessimistic_write')
-      .setOnLocked('skip_locked')
-      .where(
-        `((r.status IN ('recibida', 'turnada') AND NOT r.overdue AND r.answer_due <= :horizon) OR r.status = 'en_prevencion')`,
-        { horizon },
-      )
-      .orderBy('r.id', 'ASC')
-      .take(batch);
-    if (afterId) builder.andWhere('r.id > :afterId', { afterId });
-    return builder.getMany();
+  deadlineCandidates(manager: EntityManager, horizon: string, afterId: string | null, batch: number): Promise<RequestState[]> {
+    return manager.query(
+      `SELECT ${SNAPSHOT_COLUMNS} FROM transparency_request r
+       WHERE ((r.status IN ('recibida', 'turnada') AND NOT r.overdue AND r.answer_due <= $1) OR r.status = 'en_prevencion')
+         AND ($2::uuid IS NULL OR r.id > $2)
+       ORDER BY r.id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [horizon, afterId, batch],
+    );
   }
 
   /** One job run at a time across replicas: false when another holds the lock (released with the transaction). */

@@ -15,6 +15,7 @@ import {
   clarificationRefusal,
   clarificationReplyRefusal,
   extensionRefusal,
+  schedule,
   Terms,
 } from '../deadlines/deadline-engine';
 import { TransparencySettings } from '../settings/settings.entity';
@@ -35,7 +36,7 @@ import {
 import { TransparencyRequest } from './request.entity';
 import { applySchedule, auditSnapshot, requestSnapshot, timelineOf, turnSnapshot } from './request-snapshot';
 import { REQUEST_STATUS_LABELS, RequestAction, requireAllowed, statusAfterReply } from './request-status';
-import { RequestsRepository } from './requests.repository';
+import { DueDateMove, RequestsRepository } from './requests.repository';
 
 interface ChangeContext {
   manager: EntityManager;
@@ -318,17 +319,18 @@ export class RequestsService {
       const open = await this.requests.openTimelines(manager, tenant, `${year - 1}-01-01`, afterId, batch);
       if (open.length === 0) return moved;
       afterId = open[open.length - 1].id;
-      const movedIds = open.filter((row) => applySchedule(row as TransparencyRequest, calendar, settings.terms[row.kind]).moved).map((row) => row.id);
+      // The pure engine decides in memory; only the requests whose dates moved are written, in one statement.
       const previous = new Map<string, object>();
-      const changed: TransparencyRequest[] = [];
-      for (const request of await this.requests.findMany(manager, movedIds)) {
-        previous.set(request.id, { receiptDate: request.receiptDate, firstTermDue: request.firstTermDue, answerDue: request.answerDue });
-        applySchedule(request, calendar, settings.terms[request.kind]);
-        request.version += 1;
-        changed.push(request);
+      const moves: DueDateMove[] = [];
+      for (const row of open) {
+        const next = schedule(timelineOf(row), calendar, settings.terms[row.kind], { explain: false });
+        if (next.receiptDate === row.receiptDate && next.firstTermDue === row.firstTermDue && next.answerDue === row.answerDue) continue;
+        previous.set(row.id, { receiptDate: row.receiptDate, firstTermDue: row.firstTermDue, answerDue: row.answerDue });
+        moves.push({ id: row.id, receiptDate: next.receiptDate, firstTermDue: next.firstTermDue, answerDue: next.answerDue });
       }
+      if (moves.length === 0) continue;
+      const changed = await this.requests.moveDueDates(manager, moves);
       const turns = groupByParent(await this.requests.turnsOf(changed.map((request) => request.id), manager));
-      await this.requests.saveDeadlineFields(manager, changed);
       await this.changes.recordMany(
         manager,
         TransparencyRequestDueDatesRecomputed,
