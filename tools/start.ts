@@ -10,7 +10,9 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { signDevToken } from '@tequio/auth';
 import { run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
+import demo from './demo/data/municipality.json';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = resolve(process.env['TEQUIO_DATA_DIR'] ?? join(ROOT, '.data'));
@@ -125,10 +127,33 @@ async function main(): Promise<void> {
       waitFor(`${s.name} to be ready`, async () => (await fetch(`${s.url}/health/ready`).catch(() => undefined))?.status === 200, 180_000, 500),
     ),
   );
+  if (auth.AUTH_DEV_KEYS_DIR) await registerDevTenant(urls, auth.AUTH_DEV_KEYS_DIR);
   say('All services are ready:');
   for (const s of urls) say(`  ${s.name.padEnd(15)} ${s.url}   API docs: ${s.url}/docs`);
   say(`Logs in ${join(DATA, 'logs')}. A token for the APIs: npm run -s token -- --role admin`);
   say('Press Ctrl-C to stop everything.');
+}
+
+/**
+ * Bootstrap of the dev tenant: tokens of a municipality catalog has not registered are refused everywhere, so its
+ * admin registers it (the one call that accepts such a token) and we wait until every service has learnt it.
+ */
+async function registerDevTenant(urls: Array<{ name: string; url: string }>, keysDir: string): Promise<void> {
+  const { id, ...fields } = demo.municipality;
+  const authorization = `Bearer ${signDevToken({ roles: ['admin'], tenant: id, sub: 'npm-start' }, { keysDir })}`;
+  const catalog = urls.find((s) => s.name === 'catalog')?.url;
+  const response = await fetch(`${catalog}/municipalities`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify({ id, ...fields }),
+  });
+  if (response.status !== 201 && response.status !== 409) throw new Error(`registering the dev municipality ${id}: ${response.status} ${await response.text()}`);
+  await Promise.all(
+    urls.map((s) =>
+      waitFor(`${s.name} to know the municipality ${id}`, async () => (await fetch(`${s.url}/outbox/parked`, { headers: { authorization } }).catch(() => undefined))?.status === 200, 60_000, 500),
+    ),
+  );
+  if (response.status === 201) say(`Registered the dev municipality ${id}`);
 }
 
 async function shutdown(code: number): Promise<void> {

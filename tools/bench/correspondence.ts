@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { registerTenants } from '@tequio/testing';
 import { signDevToken } from '@tequio/auth';
 import { freePort, run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
 
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
 
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
+    await registerTenants(db, TENANT);
     await db.query(`SET search_path = correspondence`);
     // The unit replica as catalog's events would leave it.
     for (const code of UNITS) {

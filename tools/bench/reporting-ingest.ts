@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { registerTenants } from '@tequio/testing';
 import { z } from 'zod';
 // The benchmark drives reporting in-process with a producer-shaped mapping of its own, as its tests do, until
 // producers' mappings land in METRIC_MAPPINGS; a tool importing an app is otherwise not allowed.
@@ -141,6 +142,7 @@ async function main(): Promise<void> {
     await runMigrations(config, definition);
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
+    await registerTenants(db, TENANT);
     const stored = async () => Number((await db.query(`SELECT count(*)::int AS n FROM reporting.fact_record`)).rows[0].n);
     app = await createServiceApp(definition, config);
     await app.startAllMicroservices();

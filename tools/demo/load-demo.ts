@@ -54,6 +54,11 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   const progress = new Progress(say);
 
   const catalog = await loadCatalog(client('catalog', ['admin', 'planning']), progress, say, { ...municipality.municipality, id: tenant });
+  // The other services accept the tenant's tokens once they have the municipality from catalog's topic.
+  for (const service of SERVICE_NAMES.filter((name) => name !== 'catalog')) {
+    const admin = client(service, ['admin']);
+    await eventually(`el municipio ${tenant} en ${service}`, async () => ((await admin.request('GET', '/outbox/parked')).status === 200 ? true : undefined));
+  }
   await loadAgenda(client('agenda', ['clerk'], [AGENDA_OFFICE_UNIT]), client('agenda', ['admin']), catalog.dependencyCodes, progress, concurrency, say);
   await loadCorrespondence(
     client('correspondence', ['clerk'], [FRONT_DESK_UNIT]),

@@ -5,6 +5,7 @@
  * `helm/tequio/files/platform.json`; a test fails when that copy is stale.
  */
 import { deadLetterTopic, TOPIC_CONFIGURATIONS } from '@tequio/contracts';
+import { consumedTopics, type ServiceDefinition } from '@tequio/platform';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, serviceNames } from './build-service';
@@ -60,7 +61,8 @@ export function loadServiceDefinition(service: string): DeployedService {
     const exported = require(join(sourceDir, file)) as Record<string, unknown>;
     const manifest = Object.values(exported).find(isServiceManifest);
     if (manifest && manifest.name === service) {
-      const consumes = manifest.consumes ?? (manifest.features ?? []).flatMap((feature) => feature.consumes ?? []);
+      // The platform's own features (the tenant registry's replica) count too: consumedTopics adds them.
+      const consumes = manifest.consumes ?? consumedTopics(manifest as unknown as ServiceDefinition);
       return { name: manifest.name, defaultPort: manifest.defaultPort, consumes: [...new Set(consumes)] };
     }
   }

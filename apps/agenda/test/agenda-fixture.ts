@@ -1,5 +1,5 @@
 import { Topic, UnitCreated } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { agendaService } from '../src/agenda.definition';
 
@@ -24,6 +24,7 @@ export interface AgendaFixture {
 export async function startAgenda(label: string, unitCodes: string[], settings: Record<string, unknown> = {}): Promise<AgendaFixture> {
   const tenant = uniqueTenant(label);
   const database = await createTestDatabase();
+  await registerTenants(database, tenant);
   const agenda = await startServiceInProcess(agendaService, database);
   const admin = bearer(['admin'], { tenant, sub: 'admin@municipio' });
   const codes = [...new Set([OFFICE_UNIT, ...unitCodes])];

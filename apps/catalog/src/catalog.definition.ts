@@ -41,7 +41,7 @@ export const catalogService: ServiceDefinition = {
   features: [
     { module: AuditModule },
     { module: UnitsModule, entities: [Unit, UnitParentHistory], migrations: [Units1763700001000, UnitParentHistory1763700002100] },
-    { module: MunicipalitiesModule, entities: [Municipality], migrations: [Municipalities1763700002000] },
+    { module: MunicipalitiesModule, entities: [Municipality], migrations: [Municipalities1763700002000], providesTenantRegistry: true },
     { module: CalendarsModule, entities: [CalendarYear, CalendarHoliday], migrations: [Calendars1763700002200] },
     { module: SemaphoreModule, entities: [SemaphoreScale, SemaphoreBandRow], migrations: [Semaphore1763700002300] },
     { module: PlanModule, entities: [PlanPeriod, PlanAxis, PlanObjective] },

@@ -1,4 +1,5 @@
 import { MunicipalityCreated, MunicipalityUpdated, Topic } from '@tequio/contracts';
+import { ACTIVE_TENANT_CACHE_MS } from '@tequio/auth';
 import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { catalogService } from '../src/catalog.definition';
 
@@ -11,6 +12,8 @@ describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    // These tests register municipalities through the API: start from an empty registry, not the test defaults.
+    await database.query('DELETE FROM catalog.municipality');
     catalog = await startServiceInProcess(catalogService, database);
     tap = await EventTap.open([Topic.CatalogMunicipalityV1]);
   });
@@ -128,12 +131,25 @@ describe('catalog municipalities (real PostgreSQL and Kafka)', () => {
     expect(event.headers['tenant']).toBe('santa-maria-del-tule');
     expect(JSON.parse(event.value ?? '{}')).toMatchObject({ municipalityId: 'santa-maria-del-tule', active: false, version: 2 });
 
-    const trail = await http().get('/audit?entityType=municipality').set(bearer(['auditor'], { tenant: 'santa-maria-del-tule' })).expect(200);
-    expect(trail.body.items[0]).toMatchObject({ action: 'updated', actor: 'admin@tule', changes: { active: { from: true, to: false } } });
+    // A deactivated municipality's tokens are refused once the guard stops trusting its earlier "active" answer ...
+    const tuleAuditor = bearer(['auditor'], { tenant: 'santa-maria-del-tule' });
+    await new Promise((resolve) => setTimeout(resolve, ACTIVE_TENANT_CACHE_MS + 200));
+    const refused = await http().get('/audit?entityType=municipality').set(tuleAuditor).expect(403);
+    expect(refused.body.message).toBe('El municipio santa-maria-del-tule no está registrado o está inactivo');
+    await http().get('/municipalities').set(tuleAdmin).expect(403);
+    // ... except the admin's own PATCH, which can bring it back.
+    const reactivated = await http().patch('/municipalities/santa-maria-del-tule').set(tuleAdmin).send({ active: true }).expect(200);
+    expect(reactivated.body).toMatchObject({ active: true, statusLabel: 'Activo', version: 3 });
+
+    const trail = await http().get('/audit?entityType=municipality').set(tuleAuditor).expect(200);
+    expect(trail.body.items.slice(0, 2)).toEqual([
+      expect.objectContaining({ action: 'updated', actor: 'admin@tule', changes: { active: { from: false, to: true } } }),
+      expect.objectContaining({ action: 'updated', actor: 'admin@tule', changes: { active: { from: true, to: false } } }),
+    ]);
     expect((await http().get('/audit?entityType=municipality').set(admin).expect(200)).body.items.every((e: { entityId: string }) => e.entityId === 'oaxaca-de-juarez')).toBe(true);
 
-    const inactive = await http().get('/municipalities?active=false').set(tuleAdmin).expect(200);
-    expect(inactive.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
+    const active = await http().get('/municipalities?active=true').set(tuleAdmin).expect(200);
+    expect(active.body.items.map((m: { id: string }) => m.id)).toEqual(['santa-maria-del-tule']);
     await http().patch('/municipalities/san-pablo-etla').set(bearer(['admin'], { tenant: 'san-pablo-etla' })).send({ active: false }).expect(404);
   });
 

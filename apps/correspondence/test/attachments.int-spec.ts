@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { correspondenceService } from '../src/correspondence.definition';
@@ -32,6 +32,7 @@ describe('attachments of front desk documents (real PostgreSQL)', () => {
   beforeAll(async () => {
     process.env['ATTACHMENTS_MAX_BYTES'] = String(MAX_BYTES);
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     service = await startServiceInProcess(correspondenceService, database);
     await publishUnits(database, tenant);
   });

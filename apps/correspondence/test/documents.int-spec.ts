@@ -1,5 +1,5 @@
 import { CalendarChanged, DocumentRescheduled, DocumentTurned, Topic } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
 import { citizenDocument, CORRESPONDENCE_TOPICS, expectEventsFreeOfPersonalData, PERSONAL, publishUnits } from './support';
 
@@ -14,11 +14,13 @@ describe('front desk documents (real PostgreSQL and Kafka)', () => {
   const unit305 = bearer(['clerk'], { tenant, units: ['305'], sub: 'obras@op' });
   const planning = bearer(['planning'], { tenant, sub: 'planeacion@op' });
   const admin = bearer(['admin'], { tenant, sub: 'admin@op' });
-  const foreignAdmin = bearer(['admin'], { tenant: uniqueTenant('otro'), sub: 'admin@otro' });
+  const foreignTenant = uniqueTenant('otro');
+  const foreignAdmin = bearer(['admin'], { tenant: foreignTenant, sub: 'admin@otro' });
 
   beforeAll(async () => {
     process.env['CORRESPONDENCE_TRACKING_RATE_LIMIT'] = '40';
     database = await createTestDatabase();
+    await registerTenants(database, tenant, foreignTenant);
     service = await startServiceInProcess(correspondenceService, database);
     tap = await EventTap.open(CORRESPONDENCE_TOPICS);
     await publishUnits(database, tenant);

@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
 import { citizenDocument, publishUnits } from './support';
 
@@ -12,6 +12,7 @@ describe('folios under concurrency (two service instances sharing one database)'
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     [first, second] = await Promise.all([startServiceInProcess(correspondenceService, database), startServiceInProcess(correspondenceService, database)]);
     await publishUnits(database, tenant, [{ code: '402', name: 'Secretaría Particular' }]);
   }, 120_000);
@@ -53,6 +54,7 @@ describe('folios under concurrency (two service instances sharing one database)'
     const newYearsEve = await second.http().post('/documents').set(desk).send(citizenDocument({ receivedAt: '2025-12-31T23:30:00-06:00' })).expect(201);
     expect(newYearsEve.body.folio).toBe('OP-2025-01001');
     const otherTenant = uniqueTenant('folios-otro');
+    await registerTenants(database, otherTenant);
     await publishUnits(database, otherTenant, [{ code: '402', name: 'Secretaría Particular' }]);
     const other = await first.http().post('/documents').set(bearer(['clerk'], { tenant: otherTenant, units: ['402'] })).send(citizenDocument()).expect(201);
     expect(other.body.folio).toBe('OP/2025/000001');

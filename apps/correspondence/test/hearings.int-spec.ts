@@ -1,5 +1,5 @@
 import { HearingCancelled, HearingUpdated } from '@tequio/contracts';
-import { bearer, createTestDatabase, EventTap, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, EventTap, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
 import { CORRESPONDENCE_TOPICS, expectEventsFreeOfPersonalData, PERSONAL, publishUnits } from './support';
 
@@ -15,6 +15,7 @@ describe('hearing requests (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     service = await startServiceInProcess(correspondenceService, database);
     tap = await EventTap.open(CORRESPONDENCE_TOPICS);
     await publishUnits(database, tenant);

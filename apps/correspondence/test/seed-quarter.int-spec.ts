@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, demoFixtures, EventTap, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, demoFixtures, EventTap, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
 import { citizenDocument, CORRESPONDENCE_TOPICS, expectEventsFreeOfPersonalData, inBatches, PERSONAL, publishUnits } from './support';
 
@@ -20,6 +20,7 @@ describe('the seed quarter, recorded through the API, gives the report figures',
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     service = await startServiceInProcess(correspondenceService, database, { DATABASE_POOL_SIZE: '10' });
     tap = await EventTap.open(CORRESPONDENCE_TOPICS);
     await publishUnits(database, tenant);

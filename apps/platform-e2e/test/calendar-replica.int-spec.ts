@@ -2,7 +2,7 @@ import { Injectable, Module, OnModuleInit } from '@nestjs/common';
 import { CalendarChange, CalendarChangeListeners, CalendarDirectoryModule, calendarDirectoryFeature, CalendarReplicaRepository } from '@tequio/calendar';
 import { CalendarChanged, CalendarChangedData, Topic } from '@tequio/contracts';
 import { loadServiceConfig, runMigrations, ServiceDefinition } from '@tequio/platform';
-import { cloudEventMessage, createTestDatabase, produceRaw, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { cloudEventMessage, createTestDatabase, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 
 /** Records every calendar change it is told of, as a deadline feature would recompute its due dates. */
 @Injectable()
@@ -54,6 +54,7 @@ describe('calendar replica (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     await runMigrations(loadServiceConfig(probe.name, probe.defaultPort, { ...process.env, DATABASE_URL: database.url }), probe);
     service = await startServiceInProcess(probe, database);
   });

@@ -3,17 +3,7 @@ import { Ctx, EventPattern, KafkaContext } from '@nestjs/microservices';
 import { deadLetterTopic, DLQ_REASON_HEADER, Topic, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
 import { EventConsumer, EventRejected, InboxContext, on, replayDeadLetters } from '@tequio/messaging';
 import { ServiceDefinition } from '@tequio/platform';
-import {
-  cloudEventMessage,
-  createTestDatabase,
-  EventTap,
-  localDatabaseControl,
-  produceRaw,
-  RunningService,
-  startTestServiceInProcess,
-  TestDatabase,
-  uniqueTenant,
-} from '@tequio/testing';
+import { cloudEventMessage, createTestDatabase, EventTap, localDatabaseControl, produceRaw, registerTenants, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { MigrationInterface, QueryRunner } from 'typeorm';
@@ -128,6 +118,7 @@ describe('event consumer: effects counted (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     dlq = await EventTap.open([deadLetterTopic(Topic.CatalogUnitV1)]);
     drill = await startTestServiceInProcess(drillService, database, { CONSUMER_MAX_BACKOFF_MS: '1000', CONSUMER_MAX_ATTEMPTS: '2' });
   });

@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, localBrokerControl, ServiceProcess, spawnService, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, localBrokerControl, registerTenants, ServiceProcess, spawnService, TestDatabase, uniqueTenant } from '@tequio/testing';
 
 /*
  * The platform's plumbing end to end, with the services running as real processes:
@@ -9,10 +9,12 @@ describe('catalog → outbox → Kafka → reporting', () => {
   let database: TestDatabase;
   let catalog: ServiceProcess;
   let reporting: ServiceProcess;
-  const admin = bearer(['admin'], { tenant: uniqueTenant('e2e') });
+  const tenant = uniqueTenant('e2e');
+  const admin = bearer(['admin'], { tenant });
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     [catalog, reporting] = await Promise.all([
       spawnService('catalog', { DATABASE_URL: database.url }),
       spawnService('reporting', { DATABASE_URL: database.url }),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Roles } from '@tequio/auth';
 import { ServiceDefinition } from '@tequio/platform';
-import { bearer, createTestDatabase, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 
 class EchoBody extends createZodDto(z.object({ name: z.string().max(50), tags: z.array(z.string()).default([]) }).strict()) {}
 class EchoQuery extends createZodDto(z.object({ q: z.string().optional() }).strict()) {}
@@ -79,6 +79,7 @@ describe('platform HTTP: metrics and health (real PostgreSQL and Kafka)', () => 
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     probe = await startTestServiceInProcess(probeService, database);
   });
 

@@ -1,6 +1,6 @@
 import { Topic, topicConfiguration, UnitCreated, UnitDeleted, UnitUpdated } from '@tequio/contracts';
 import { alignTopicConfigurations, ServiceDefinition } from '@tequio/platform';
-import { bearer, cloudEventMessage, createTestDatabase, produceRaw, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, produceRaw, registerTenants, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
 import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
@@ -28,6 +28,7 @@ describe('replica rebuild from a state topic (real PostgreSQL and Kafka)', () =>
 
   async function startReplica(): Promise<RunningService> {
     const database = await createTestDatabase();
+    await registerTenants(database, tenant);
     databases.push(database);
     const service = await startTestServiceInProcess(replicaService, database);
     services.push(service);

@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import ExcelJS from 'exceljs';
 import supertest from 'supertest';
 import { reportingService } from '../src/reporting.definition';
@@ -57,6 +57,7 @@ describe('downloads of the Informe Trimestral (real PostgreSQL and Kafka)', () =
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     [catalog, reporting] = await Promise.all([
       spawnService('catalog', { DATABASE_URL: database.url, MIGRATIONS_RUN: 'false' }),
       startServiceInProcess(reportingService, database),

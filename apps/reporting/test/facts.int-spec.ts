@@ -9,7 +9,7 @@ import {
   ProgramCreated,
   Topic,
 } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueGroup, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueGroup, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { reportingServiceWith } from '../src/reporting.definition';
@@ -86,6 +86,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     // The service provisions the producer topic and its DLQ; the tap opens after, so the two never race to create them.
     reporting = await startServiceInProcess(definition, database);
     dlq = await EventTap.open([deadLetterTopic(Topic.CorrespondenceDocumentV1)]);
@@ -130,6 +131,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
 
   it("counts days in the municipality's time zone, from its calendar in the catalog", async () => {
     const tijuana = uniqueTenant('tz');
+    await registerTenants(database, tijuana);
     const calendar = { ...CalendarChanged.example, calendarId: `${tijuana}:2025`, timeZone: 'America/Tijuana' };
     await produceRaw(Topic.CatalogCalendarV1, [cloudEventMessage(CalendarChanged, { subject: calendar.calendarId, data: calendar, tenant: tijuana })]);
     await until('the calendar replica', () => database.query(`SELECT 1 FROM reporting.catalog_snapshot WHERE tenant = $1 AND kind = 'calendar'`, [tijuana]), (rows) => rows.length === 1);

@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import supertest from 'supertest';
 import { reportingService } from '../src/reporting.definition';
 import { download, eventually, mirCsv } from './mir-fixtures';
@@ -42,6 +42,7 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     [catalog, reporting] = await Promise.all([
       spawnService('catalog', { DATABASE_URL: database.url, MIGRATIONS_RUN: 'false' }),
       startServiceInProcess(reportingService, database),

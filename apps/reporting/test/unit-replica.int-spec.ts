@@ -1,5 +1,5 @@
 import { deadLetterTopic, DLQ_REASON_HEADER, Topic, UnitCreated, UnitUpdated } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { reportingService } from '../src/reporting.definition';
 
@@ -35,6 +35,7 @@ describe('reporting unit replica consumer (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant);
     dlq = await EventTap.open([deadLetterTopic(Topic.CatalogUnitV1)]);
     reporting = await startServiceInProcess(reportingService, database);
   });

@@ -1,5 +1,5 @@
 import { CalendarChanged, deadLetterTopic, Topic } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { DeadlineJobService } from '../src/deadline-jobs/deadline-job.service';
 import { transparencyService } from '../src/transparency.definition';
 import { newFolio, publishCalendar, seedUnits, tokens, waitUntil } from './support';
@@ -17,6 +17,7 @@ describe('deadlines over real PostgreSQL and Kafka: calendar changes, due-soon, 
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, TENANT);
     service = await startServiceInProcess(transparencyService, database, { TRANSPARENCY_DEADLINE_JOB_MS: '0' });
     await seedUnits(service, database, TENANT);
     await publishCalendar(database, 2024, [], 1, TENANT);

@@ -1,5 +1,5 @@
 import { loadServiceConfig, runMigrations } from '@tequio/platform';
-import { bearer, createTestDatabase, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { IncomingMessage, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -35,7 +35,8 @@ describe('@tequio/attachments in a service (real PostgreSQL)', () => {
   let service: RunningService;
   const tenant = uniqueTenant('adjuntos');
   const clerk = bearer(['clerk'], { tenant, sub: 'oficialia-1' });
-  const stranger = bearer(['clerk'], { tenant: uniqueTenant('otro'), sub: 'ajeno-1' });
+  const strangerTenant = uniqueTenant('otro');
+  const stranger = bearer(['clerk'], { tenant: strangerTenant, sub: 'ajeno-1' });
 
   async function stored(): Promise<{ attachments: number; chunks: number; audits: number }> {
     const [row] = await database.query<{ attachments: number; chunks: number; audits: number }>(
@@ -55,6 +56,7 @@ describe('@tequio/attachments in a service (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant, strangerTenant);
     // The template database holds the five services' schemas; this test-only service migrates its own.
     process.env['ATTACHMENTS_MAX_BYTES'] = String(MAX_BYTES);
     await runMigrations(loadServiceConfig(SCHEMA, 0, { ...process.env, DATABASE_URL: database.url }), attachmentsTestService);

@@ -2,13 +2,14 @@ import { createHmac, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Controller, Get, type INestApplication, Module } from '@nestjs/common';
+import { Controller, Get, Global, type INestApplication, Module, Patch } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { AuthModule } from './auth.module';
 import type { TequioClaims } from './claims';
-import { CurrentUser, Public, Roles } from './decorators';
+import { AllowUnregisteredTenant, CurrentUser, Public, Roles } from './decorators';
+import { TENANT_REGISTRY, type TenantRegistry } from './tenant-registry';
 import { loadOrCreateDevKeyPair, signDevToken } from './dev-keys';
 
 // @nestjs/testing is not installed, so the probe app is built with NestFactory and hit with supertest.
@@ -43,9 +44,35 @@ class ProbeController {
   planning() {
     return { ok: true };
   }
+
+  @Roles('admin')
+  @AllowUnregisteredTenant()
+  @Patch('register')
+  register(@CurrentUser() user: TequioClaims) {
+    return { tenant: user.tenant };
+  }
 }
 
-@Module({ imports: [AuthModule], controllers: [ProbeController] })
+/** Stands in for catalog's municipalities (or a service's replica of them): a plain map, with the questions asked. */
+class MapTenantRegistry implements TenantRegistry {
+  readonly asked: string[] = [];
+  readonly active = new Map<string, boolean>([
+    ['oaxaca-de-juarez', true],
+    ['san-pablo-etla', false],
+  ]);
+
+  async isActive(tenant: string): Promise<boolean> {
+    this.asked.push(tenant);
+    return this.active.get(tenant) ?? false;
+  }
+}
+const tenantRegistry = new MapTenantRegistry();
+
+@Global()
+@Module({ providers: [{ provide: TENANT_REGISTRY, useValue: tenantRegistry }], exports: [TENANT_REGISTRY] })
+class ProbeTenantsModule {}
+
+@Module({ imports: [ProbeTenantsModule, AuthModule], controllers: [ProbeController] })
 class ProbeAppModule {}
 
 const UNAUTHORIZED_BODY = { statusCode: 401, message: 'Falta el token o no es válido', error: 'Unauthorized' };
@@ -197,6 +224,40 @@ describe('AuthModule (HTTP)', () => {
     await get('/probe/admin', signDevToken({ roles: ['admin'] })).expect(200, { ok: true });
     await get('/probe/planning', signDevToken({ roles: ['clerk', 'planning'] })).expect(200, { ok: true });
   });
+
+  it.each([
+    ['a tenant that is not registered', 'santa-lucia-del-camino'],
+    ['a municipality that was deactivated', 'san-pablo-etla'],
+  ])('answers 403 naming the tenant for a good token of %s', async (_case, tenant) => {
+    const response = await get('/probe/me', signDevToken({ roles: ['admin'], tenant })).expect(403);
+    expect(response.body.message).toBe(`El municipio ${tenant} no está registrado o está inactivo`);
+  });
+
+  it('checks the tenant before the roles, so an unregistered tenant learns nothing about the route', async () => {
+    const response = await get('/probe/admin', signDevToken({ roles: ['clerk'], tenant: 'santa-lucia-del-camino' })).expect(403);
+    expect(response.body.message).toContain('no está registrado');
+  });
+
+  it('lets the bootstrap route through for an unregistered tenant, still behind the token and the roles', async () => {
+    const patch = (token?: string) => {
+      const call = request(app.getHttpServer()).patch('/probe/register');
+      return token ? call.set('Authorization', `Bearer ${token}`) : call;
+    };
+    await patch(signDevToken({ roles: ['admin'], tenant: 'santa-lucia-del-camino' })).expect(200, { tenant: 'santa-lucia-del-camino' });
+    await patch(signDevToken({ roles: ['clerk'], tenant: 'santa-lucia-del-camino' })).expect(403);
+    await patch().expect(401);
+  });
+
+  it('trusts an active tenant for a few seconds but asks again at once about one that was refused', async () => {
+    tenantRegistry.active.set('santa-maria-del-tule', false);
+    const tule = signDevToken({ roles: ['clerk'], tenant: 'santa-maria-del-tule' });
+    await get('/probe/me', tule).expect(403);
+    tenantRegistry.active.set('santa-maria-del-tule', true);
+    await get('/probe/me', tule).expect(200);
+    const asked = tenantRegistry.asked.filter((tenant) => tenant === 'santa-maria-del-tule').length;
+    await get('/probe/me', tule).expect(200);
+    expect(tenantRegistry.asked.filter((tenant) => tenant === 'santa-maria-del-tule')).toHaveLength(asked);
+  });
 });
 
 describe('AuthModule.forRoot', () => {
@@ -205,7 +266,7 @@ describe('AuthModule.forRoot', () => {
 
   beforeAll(async () => {
     keysDir = mkdtempSync(join(tmpdir(), 'tequio-auth-'));
-    @Module({ imports: [AuthModule.forRoot({ audience: 'reporting', devKeys: true, devKeysDir: keysDir })], controllers: [ProbeController] })
+    @Module({ imports: [ProbeTenantsModule, AuthModule.forRoot({ audience: 'reporting', devKeys: true, devKeysDir: keysDir })], controllers: [ProbeController] })
     class OverriddenAppModule {}
     app = await NestFactory.create(OverriddenAppModule, { logger: false, abortOnError: false });
     await app.init();

@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { AUTH_CONFIG, type AuthConfig, authConfigFromEnv, readAuthConfig } from './auth-config';
-import { JwtAuthGuard, RolesGuard } from './guards';
+import { JwtAuthGuard, RolesGuard, TenantGuard } from './guards';
 import { JwtStrategy } from './jwt.strategy';
 
 /**
@@ -16,8 +16,10 @@ import { JwtStrategy } from './jwt.strategy';
     { provide: AUTH_CONFIG, useFactory: () => authConfigFromEnv() },
     // Async factory: a JWKS client that cannot load must abort startup, not turn into 401s later.
     { provide: JwtStrategy, inject: [AUTH_CONFIG], useFactory: (config: AuthConfig) => JwtStrategy.create(config) },
-    // Order matters: authentication must run before the role check.
+    // Order matters: authentication, then the tenant's registration, then the role check.
+    // TenantGuard needs TENANT_REGISTRY from a global module (the platform provides one for every service).
     { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: TenantGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
 })

@@ -5,6 +5,7 @@ import { MISSING_OR_INVALID_TOKEN } from './messages';
 
 export const IS_PUBLIC_KEY = 'tequio:auth:isPublic';
 export const ROLES_KEY = 'tequio:auth:roles';
+export const ALLOW_UNREGISTERED_TENANT_KEY = 'tequio:auth:allowUnregisteredTenant';
 
 /** OpenAPI vendor extensions written by the same decorators the guards read, so the document cannot drift from them. */
 export const X_PUBLIC = 'x-public';
@@ -20,6 +21,12 @@ export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(Se
  */
 export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
   applyDecorators(SetMetadata(ROLES_KEY, roles), ApiExtension(X_ROLES, roles));
+
+/**
+ * The route accepts a token whose tenant is not (or no longer) a registered, active municipality. Only for the
+ * bootstrap of a tenant: its admin registers (or reactivates) the municipality the token names.
+ */
+export const AllowUnregisteredTenant = (): MethodDecorator => SetMetadata(ALLOW_UNREGISTERED_TENANT_KEY, true);
 
 /** The route answers with personal data: each read leaves an entry in the service's audit trail. */
 export const PersonalData = (): MethodDecorator => ApiExtension(X_PERSONAL_DATA, true);

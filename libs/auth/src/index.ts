@@ -9,8 +9,22 @@ export {
   loadOrCreateDevKeyPair,
   signDevToken,
 } from './dev-keys';
-export { IS_PUBLIC_KEY, ROLES_KEY, X_PERSONAL_DATA, X_PUBLIC, X_ROLES, CurrentUser, PersonalData, Public, Roles } from './decorators';
-export { JwtAuthGuard, RolesGuard } from './guards';
+export {
+  ALLOW_UNREGISTERED_TENANT_KEY,
+  IS_PUBLIC_KEY,
+  ROLES_KEY,
+  X_PERSONAL_DATA,
+  X_PUBLIC,
+  X_ROLES,
+  AllowUnregisteredTenant,
+  CurrentUser,
+  PersonalData,
+  Public,
+  Roles,
+} from './decorators';
+export { ACTIVE_TENANT_CACHE_MS, JwtAuthGuard, RolesGuard, TenantGuard } from './guards';
+export { tenantNotActiveMessage } from './messages';
+export { TENANT_REGISTRY, type TenantRegistry } from './tenant-registry';
 export { JWT_STRATEGY, JwtStrategy } from './jwt.strategy';
 export { AuthModule } from './auth.module';
 export { assertTenant, assertUnitScope, canActForUnit } from './unit-scope';

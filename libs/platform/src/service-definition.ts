@@ -3,6 +3,7 @@ import { Topic } from '@tequio/contracts';
 import { AuditTrail1763700000050 } from '@tequio/persistence';
 import { MessagingTables1763700000000, OutboxParking1763700000020 } from '@tequio/messaging';
 import { DataSourceOptions } from 'typeorm';
+import { municipalityDirectoryFeature } from './tenants/municipality-directory.feature';
 
 type Entities = NonNullable<DataSourceOptions['entities']>;
 type Migrations = Extract<NonNullable<DataSourceOptions['migrations']>, unknown[]>;
@@ -15,6 +16,8 @@ export interface ServiceFeature {
   migrations?: Migrations;
   /** Topics the feature's event handlers subscribe to (their DLQs are provisioned too). */
   consumes?: Topic[];
+  /** The feature provides TENANT_REGISTRY globally (catalog's municipalities); otherwise the platform adds a replica. */
+  providesTenantRegistry?: boolean;
 }
 
 /** What makes a service a service: everything else (HTTP, Kafka, health, docs, auth) is shared. */
@@ -32,18 +35,24 @@ export interface ServiceDefinition {
 /** Every service has the outbox, inbox and audit tables: the platform adds them, so none can forget them. */
 const PLATFORM_MIGRATIONS: Migrations = [MessagingTables1763700000000, OutboxParking1763700000020, AuditTrail1763700000050];
 
+/** The service's own features, plus the tenant registry every service needs to refuse unknown tenants. */
+export function allFeatures(definition: ServiceDefinition): ServiceFeature[] {
+  const ownsRegistry = definition.features.some((feature) => feature.providesTenantRegistry);
+  return ownsRegistry ? definition.features : [municipalityDirectoryFeature, ...definition.features];
+}
+
 export function featureModules(definition: ServiceDefinition): Array<Type<unknown> | DynamicModule> {
-  return definition.features.map((feature) => feature.module);
+  return allFeatures(definition).map((feature) => feature.module);
 }
 
 export function serviceEntities(definition: ServiceDefinition): Entities {
-  return definition.features.flatMap((feature) => (feature.entities ?? []) as unknown[]) as Entities;
+  return allFeatures(definition).flatMap((feature) => (feature.entities ?? []) as unknown[]) as Entities;
 }
 
 export function serviceMigrations(definition: ServiceDefinition): Migrations {
-  return [...PLATFORM_MIGRATIONS, ...definition.features.flatMap((feature) => feature.migrations ?? [])];
+  return [...PLATFORM_MIGRATIONS, ...allFeatures(definition).flatMap((feature) => feature.migrations ?? [])];
 }
 
 export function consumedTopics(definition: ServiceDefinition): Topic[] {
-  return [...new Set(definition.features.flatMap((feature) => feature.consumes ?? []))];
+  return [...new Set(allFeatures(definition).flatMap((feature) => feature.consumes ?? []))];
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { KAFKA_CACHE_DIR, REPO_ROOT, serviceEntryPoint, SERVICES, TEST_ENV, withDatabase } from './test-environment';
+import { registerDefaultTestTenants } from './tenants';
 
 interface StartedInfrastructure {
   stops: Array<() => Promise<void>>;
@@ -79,6 +80,7 @@ export default async function globalSetup(): Promise<void> {
       }),
     ),
   );
+  await registerDefaultTestTenants(templateUrl);
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.templateDatabase] = template;
   delete process.env['DATABASE_URL'];

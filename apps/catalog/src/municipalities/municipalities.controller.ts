@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
+import { AllowUnregisteredTenant, CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { CreateMunicipalityDto, ListMunicipalitiesQueryDto, municipalityResponseExample, UpdateMunicipalityDto } from './municipality.dto';
 import { MunicipalitiesService } from './municipalities.service';
 
@@ -18,9 +18,14 @@ import { MunicipalitiesService } from './municipalities.service';
 export class MunicipalitiesController {
   constructor(private readonly municipalities: MunicipalitiesService) {}
 
+  // Bootstrap of a tenant: its admin's token names a municipality not registered yet (it may only register that one).
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Registrar un municipio (solo administradores)' })
+  @AllowUnregisteredTenant()
+  @ApiOperation({
+    summary: 'Registrar un municipio (solo administradores)',
+    description: 'El único punto que acepta el token de un municipio aún no registrado: su administrador lo registra. Los demás servicios lo conocen por el evento de municipio.',
+  })
   @ApiCreatedResponse({ schema: { example: municipalityResponseExample } })
   @ApiBadRequestResponse({ description: 'Campo inválido; el mensaje lo nombra' })
   @ApiForbiddenResponse({ description: 'El usuario no es administrador' })
@@ -44,9 +49,11 @@ export class MunicipalitiesController {
     return this.municipalities.get(user, id);
   }
 
+  // A deactivated municipality's admin can still reactivate it.
   @Patch(':id')
   @Roles('admin')
-  @ApiOperation({ summary: 'Modificar un municipio (solo administradores)' })
+  @AllowUnregisteredTenant()
+  @ApiOperation({ summary: 'Modificar un municipio (solo administradores); también reactiva uno desactivado' })
   @ApiOkResponse({ schema: { example: { ...municipalityResponseExample, version: 2 } } })
   @ApiForbiddenResponse({ description: 'El usuario no es administrador' })
   @ApiConflictResponse({ description: 'La clave INEGI ya corresponde a otro municipio' })

@@ -1,5 +1,6 @@
 import { DatabaseRepository } from '@tequio/platform';
 import { Injectable } from '@nestjs/common';
+import type { TenantRegistry } from '@tequio/auth';
 import { EntityManager } from 'typeorm';
 import { Municipality } from './municipality.entity';
 
@@ -16,7 +17,12 @@ export interface MunicipalityListQuery {
 }
 
 @Injectable()
-export class MunicipalitiesRepository extends DatabaseRepository {
+export class MunicipalitiesRepository extends DatabaseRepository implements TenantRegistry {
+  /** Catalog's tenant registry: the municipality exists here and is active. */
+  async isActive(tenant: string): Promise<boolean> {
+    return this.dataSource.getRepository(Municipality).existsBy({ id: tenant, active: true });
+  }
+
   findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<Municipality | null> {
     return manager.getRepository(Municipality).findOneBy({ id });
   }
