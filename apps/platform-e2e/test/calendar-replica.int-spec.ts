@@ -54,8 +54,8 @@ describe('calendar replica (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await registerTenants(database, tenant);
     await runMigrations(loadServiceConfig(probe.name, probe.defaultPort, { ...process.env, DATABASE_URL: database.url }), probe);
+    await registerTenants(database, tenant);
     service = await startServiceInProcess(probe, database);
   });
 
