@@ -8,7 +8,7 @@
  * The bundle runs with `node main.js` (the service) or `node main.js migrate` (migrations only).
  */
 import { transformFileSync } from '@swc/core';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 
@@ -75,7 +75,7 @@ function compileOptions(file: string) {
 function resolveSource(fromFile: string, specifier: string): string {
   const base = resolve(dirname(fromFile), specifier);
   for (const candidate of [base, `${base}.ts`, join(base, 'index.ts')]) {
-    if (candidate.endsWith('.ts') && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    if (/\.(ts|json)$/.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   throw new Error(`Cannot resolve "${specifier}" from ${relative(REPO_ROOT, fromFile)}`);
 }
@@ -112,6 +112,15 @@ export const TOPIC_PROVISIONING_BUNDLE: BundleSpec = {
   run: 'runTopicProvisioning',
 };
 
+/** The demo loader (`npm run -s demo`), for Compose and for a one-off Job against a cluster. */
+export const DEMO_BUNDLE: BundleSpec = {
+  name: 'demo',
+  entry: join(REPO_ROOT, 'tools', 'demo', 'main.ts'),
+  out: join(REPO_ROOT, 'dist', 'apps', 'demo'),
+};
+
+const EXTRA_BUNDLES = [TOPIC_PROVISIONING_BUNDLE, DEMO_BUNDLE];
+
 /** Compiles the files reachable from the service's main.ts; fails on a require of anything but production dependencies. */
 export function buildService(service: string): BuildResult {
   const entry = join(REPO_ROOT, 'apps', service, 'src', 'main.ts');
@@ -129,6 +138,13 @@ export function buildBundle({ name, entry, out, run }: BundleSpec): BuildResult 
   const problems: string[] = [];
   while (queue.length > 0) {
     const file = queue.shift() as string;
+    if (file.endsWith('.json')) {
+      // Data a program imports (the demo's fixtures) is copied as it is, where its require finds it.
+      const target = join(out, relative(REPO_ROOT, file));
+      mkdirSync(dirname(target), { recursive: true });
+      copyFileSync(file, target);
+      continue;
+    }
     const { code, map } = transformFileSync(file, compileOptions(file));
     const target = join(out, relative(REPO_ROOT, file)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(target), { recursive: true });
@@ -214,9 +230,10 @@ function writeProductionManifest(out: string, name: string, rootPackage: RootPac
 if (require.main === module) {
   const args = process.argv.slice(2);
   const all = args.includes('--all') || args.length === 0;
+  const extras = EXTRA_BUNDLES.filter((bundle) => all || args.includes(bundle.name));
   const builds = [
-    ...(all ? serviceNames() : args.filter((arg) => arg !== TOPIC_PROVISIONING_BUNDLE.name)).map((service) => () => buildService(service)),
-    ...(all || args.includes(TOPIC_PROVISIONING_BUNDLE.name) ? [() => buildBundle(TOPIC_PROVISIONING_BUNDLE)] : []),
+    ...(all ? serviceNames() : args.filter((arg) => !EXTRA_BUNDLES.some((bundle) => bundle.name === arg))).map((service) => () => buildService(service)),
+    ...extras.map((bundle) => () => buildBundle(bundle)),
   ];
   for (const build of builds) {
     const started = Date.now();

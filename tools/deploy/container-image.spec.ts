@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, serviceNames } from './build-service';
+import { DEMO_BUNDLE, REPO_ROOT, serviceNames } from './build-service';
 import { CHART_DIR, loadServiceDefinition } from './chart-data';
 
 /** A Dockerfile instruction of the final stage, e.g. ['USER', '10001:10001']. */
@@ -70,5 +70,18 @@ describe('container image and Compose file', () => {
       expect(compose.services[service].read_only).toBe(true);
       expect(compose.services[service].user).toBe('10001:10001');
     }
+  });
+
+  it('Compose has the demo loader: the built bundle, pointed at every service by its Compose name and port', () => {
+    type DemoService = { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }> };
+    const compose = load(readFileSync(join(REPO_ROOT, 'deploy', 'compose.yaml'), 'utf8')) as { services: Record<string, DemoService> };
+    const demo = compose.services['demo'];
+    expect(demo.command).toEqual([`${DEMO_BUNDLE.name}/main.js`]);
+    for (const service of serviceNames()) {
+      expect(demo.environment?.[`${service.toUpperCase()}_URL`]).toBe(`http://${service}:${loadServiceDefinition(service).defaultPort}`);
+      expect(demo.depends_on?.[service]).toEqual({ condition: 'service_healthy' });
+    }
+    // The loader signs dev tokens: it reads the same keys as the services.
+    expect(demo.environment?.['AUTH_DEV_KEYS_DIR']).toBe('/keys');
   });
 });
