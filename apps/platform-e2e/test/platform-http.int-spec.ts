@@ -79,8 +79,9 @@ describe('platform HTTP: metrics and health (real PostgreSQL and Kafka)', () => 
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await registerTenants(database, tenant);
     probe = await startTestServiceInProcess(probeService, database);
+    // After the start, which migrates the probe's own schema (its municipality replica included).
+    await registerTenants(database, tenant);
   });
 
   afterAll(async () => {
