@@ -28,6 +28,7 @@ export class Facts1763700010000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX fact_record_idx ON fact (tenant, record_key)`);
     // Totals of an indicator: one metric, a period, filtered by unit (the common filter) then by other dimensions.
     // One index only besides the record's: every extra index slows ingestion, the path that must keep up.
+    // (Replaced by a BRIN on recorded_at once reports read the daily sums: FactIndexes1796190000000.)
     await queryRunner.query(`CREATE INDEX fact_metric_unit_day_idx ON fact (tenant, metric, unit, day) INCLUDE (value)`);
   }
 
