@@ -28,9 +28,10 @@ describe('replica rebuild from a state topic (real PostgreSQL and Kafka)', () =>
 
   async function startReplica(): Promise<RunningService> {
     const database = await createTestDatabase();
-    await registerTenants(database, tenant);
     databases.push(database);
     const service = await startTestServiceInProcess(replicaService, database);
+    // After the start, which migrates the probe's own schema (its municipality replica included).
+    await registerTenants(database, tenant);
     services.push(service);
     return service;
   }

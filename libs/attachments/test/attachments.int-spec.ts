@@ -56,10 +56,10 @@ describe('@tequio/attachments in a service (real PostgreSQL)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await registerTenants(database, tenant, strangerTenant);
     // The template database holds the five services' schemas; this test-only service migrates its own.
     process.env['ATTACHMENTS_MAX_BYTES'] = String(MAX_BYTES);
     await runMigrations(loadServiceConfig(SCHEMA, 0, { ...process.env, DATABASE_URL: database.url }), attachmentsTestService);
+    await registerTenants(database, tenant, strangerTenant);
     service = await startServiceInProcess(attachmentsTestService, database);
   });
 
