@@ -26,7 +26,7 @@ function scriptedAdmin(script: { existing?: string[]; createErrors?: unknown[]; 
       return true;
     }),
     fetchTopicMetadata: jest.fn(async ({ topics }: { topics: string[] }) => {
-      const answer = metadata.length > 1 ? metadata.shift()! : metadata[0];
+      const answer = metadata.length > 1 ? (metadata.shift() as Partitions | Error) : metadata[0];
       if (answer instanceof Error) throw answer;
       return {
         topics: topics.filter((t) => t in answer).map((name) => ({ name, partitions: answer[name].map((leader, i) => partition(i, leader)) })),
