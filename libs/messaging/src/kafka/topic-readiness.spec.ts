@@ -15,8 +15,9 @@ function protocolError(type: string, retriable: boolean): KafkaJSProtocolError {
 }
 
 /** An admin whose answers follow a script: metadata answers are consumed in order, the last one repeats. */
-function scriptedAdmin(script: { existing?: string[]; createErrors?: unknown[]; metadata: (Partitions | Error)[] }) {
+function scriptedAdmin(script: { existing?: string[]; createErrors?: unknown[]; metadata: (Partitions | Error)[]; offsetErrors?: Record<string, unknown[]> }) {
   const metadata = [...script.metadata];
+  const offsetErrors = Object.fromEntries(Object.entries(script.offsetErrors ?? {}).map(([topic, errors]) => [topic, [...errors]]));
   const createErrors = [...(script.createErrors ?? [])];
   const admin = {
     listTopics: jest.fn(async () => script.existing ?? []),
@@ -31,6 +32,11 @@ function scriptedAdmin(script: { existing?: string[]; createErrors?: unknown[]; 
       return {
         topics: topics.filter((t) => t in answer).map((name) => ({ name, partitions: answer[name].map((leader, i) => partition(i, leader)) })),
       };
+    }),
+    fetchTopicOffsets: jest.fn(async (topic: string) => {
+      const error = offsetErrors[topic]?.shift();
+      if (error) throw error;
+      return [{ partition: 0, offset: '0', high: '0', low: '0' }];
     }),
   };
   return admin as typeof admin & Admin;
@@ -68,6 +74,13 @@ describe('waitForPartitionLeaders', () => {
     // Only the topics still pending are asked for again.
     expect(admin.fetchTopicMetadata.mock.calls[3][0]).toEqual({ topics: ['a'] });
     expect(clock.sleeps).toEqual([100, 200, 300]);
+  });
+
+  it('waits until the leaders answer for their partitions, not only until the metadata names them', async () => {
+    const admin = scriptedAdmin({ metadata: [{ a: [0], b: [0] }], offsetErrors: { b: [protocolError('NOT_LEADER_FOR_PARTITION', true), protocolError('UNKNOWN_TOPIC_OR_PARTITION', true)] } });
+    await waitForPartitionLeaders(admin, ['a', 'b'], fakeClock().options);
+    expect(admin.fetchTopicOffsets.mock.calls.map(([topic]) => topic)).toEqual(['a', 'b', 'b', 'b']);
+    expect(admin.fetchTopicMetadata.mock.calls.map(([request]) => request)).toEqual([{ topics: ['a', 'b'] }, { topics: ['b'] }, { topics: ['b'] }]);
   });
 
   it('treats a topic missing from the metadata as not ready', async () => {

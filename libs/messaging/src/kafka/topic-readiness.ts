@@ -16,7 +16,7 @@ export interface TopicReadinessOptions {
 export class TopicsNotReadyError extends Error {
   constructor(readonly topics: string[], cause?: unknown) {
     super(
-      `Topics without a leader for every partition after the wait: ${topics.join(', ')}` +
+      `Topics without a leader answering for every partition after the wait: ${topics.join(', ')}` +
         (cause instanceof Error ? ` (last error: ${cause.message})` : ''),
     );
   }
@@ -70,18 +70,36 @@ class Backoff {
   }
 }
 
-/** The topics among `topics` that lack metadata or a leader for some partition. */
-async function topicsWithoutLeaders(admin: Admin, topics: string[]): Promise<string[]> {
+/**
+ * The topics among `topics` that lack metadata or a leader for some partition, or whose leaders do not answer for
+ * them yet: right after creation the metadata can name a leader before that broker serves the partition, and a
+ * consumer's first offset lookup then fails with "This server is not the leader for that topic-partition".
+ */
+async function topicsNotReady(admin: Admin, topics: string[]): Promise<string[]> {
   const { topics: described } = await admin.fetchTopicMetadata({ topics });
-  return topics.filter((topic) => {
+  const withoutLeaders = topics.filter((topic) => {
     const partitions = described.find((t) => t.name === topic)?.partitions ?? [];
     return partitions.length === 0 || partitions.some((p) => (p.partitionErrorCode ?? 0) !== 0 || p.leader == null || p.leader < 0);
   });
+  const unserved = await Promise.all(
+    topics
+      .filter((topic) => !withoutLeaders.includes(topic))
+      .map(async (topic) => {
+        try {
+          await admin.fetchTopicOffsets(topic);
+          return [];
+        } catch (error) {
+          if (!isTransientKafkaError(error)) throw error;
+          return [topic];
+        }
+      }),
+  );
+  return [...withoutLeaders, ...unserved.flat()];
 }
 
 /**
- * Waits until every partition of every topic has a leader (fetchTopicMetadata, capped exponential backoff, bounded
- * overall). A topic another client has just created exists before its partitions are hosted; producing to it or
+ * Waits until every partition of every topic has a leader that answers for it (fetchTopicMetadata, then the
+ * offsets of each topic; capped exponential backoff, bounded overall). A topic another client has just created exists before its partitions are hosted; producing to it or
  * joining a group on it then fails with "This server does not host this topic-partition".
  */
 export function waitForPartitionLeaders(admin: Admin, topics: string[], options: TopicReadinessOptions = {}): Promise<void> {
@@ -94,7 +112,7 @@ async function waitWithBackoff(admin: Admin, topics: string[], backoff: Backoff)
   let lastError: unknown;
   for (;;) {
     try {
-      pending = await topicsWithoutLeaders(admin, pending);
+      pending = await topicsNotReady(admin, pending);
       lastError = undefined;
       if (pending.length === 0) return;
     } catch (error) {

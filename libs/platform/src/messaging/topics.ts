@@ -36,7 +36,7 @@ export async function provisionTopics(producer: EventProducer, config: ServiceCo
         configEntries: Object.entries(topicConfiguration(topic)?.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     );
-    if (missing.length > 0) logger.log(`Created topics: ${missing.join(', ')}`);
+    if (missing.length > 0) logger.log(`Created topics (here or by a service starting alongside): ${missing.join(', ')}`);
     const corrected = await alignTopicConfigurations(
       admin,
       wanted.filter((topic) => !missing.includes(topic)),
