@@ -31,11 +31,13 @@ export class ApiClient {
     const url = new URL(path, this.baseUrl);
     for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
     const isForm = body instanceof FormData;
-    const response = await fetch(url, {
-      method,
-      headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }) },
-      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
-    });
+    const send = () =>
+      fetch(url, {
+        method,
+        headers: { Authorization: `Bearer ${this.token}`, ...(body === undefined || isForm ? {} : { 'Content-Type': 'application/json' }) },
+        body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
+      });
+    const response = await (IDEMPOTENT.has(method) ? retryDroppedConnection(send) : send());
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -73,6 +75,30 @@ export class ApiClient {
       const page = await this.get<{ items: T[] }>(path, { ...query, limit: PAGE, offset: items.length });
       items.push(...page.items);
       if (page.items.length < PAGE) return items;
+    }
+  }
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT']);
+
+/** fetch's "fetch failed" when the connection closed or reset under the request, not an answer of the service. */
+export function isDroppedConnection(error: unknown): boolean {
+  if (!(error instanceof TypeError) || !(error.cause instanceof Error)) return false;
+  const code = (error.cause as Error & { code?: string }).code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+/**
+ * A keep-alive connection the service closed as idle can be picked for the next request at the same instant ("other
+ * side closed"). The request then never reached the service: an idempotent one is sent again on a fresh connection.
+ */
+export async function retryDroppedConnection(send: () => Promise<Response>, attempts = 3): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (attempt >= attempts || !isDroppedConnection(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
     }
   }
 }

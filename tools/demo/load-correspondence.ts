@@ -1,11 +1,11 @@
 /*
  * The Secretaría Particular's front desk in Q3 2025: 1,010 documents (294 designations, 100 answered) turned by
  * oficio to the competent units, and 198 hearing requests (135 in neighbourhood dialogues, 24 with the President,
- * 39 in process). Senders and subjects are invented. Lists never show personal data (subjects included), so a
- * document's natural key is its reception instant (each one's minute and second are its own), and hearings are
- * matched by their non-personal fields, as many of each kind as the plan has.
+ * 39 in process). Senders and subjects are invented. Each document carries the demo's own identifier as its
+ * external reference (unique in the municipality), so a second run finds it, or is told by a 409 which document
+ * has it; hearings are matched by their non-personal fields, as many of each kind as the plan has.
  */
-import { ApiClient, inBatches, untilReplicated } from './api-client';
+import { ApiClient, ApiError, inBatches, untilReplicated } from './api-client';
 import { PlannedHearing, plannedDocuments, plannedHearings, QUARTER } from './data/correspondence-2025-q3';
 import { Progress } from './progress';
 
@@ -13,7 +13,7 @@ export const FRONT_DESK_UNIT = '402';
 
 interface StoredDocument {
   id: string;
-  receivedAt: string;
+  externalReference: string | null;
   status: string;
   turns?: { id: string; unitCode: string; status: string }[];
 }
@@ -26,31 +26,40 @@ export async function loadCorrespondence(
   say: (line: string) => void,
 ): Promise<void> {
   say('Correspondencia: documentos de la Oficialía de Partes y audiencias');
-  const instant = (at: string) => new Date(at).toISOString();
-  const stored = new Map((await desk.all<StoredDocument>('/documents', QUARTER)).map((d) => [instant(d.receivedAt), d]));
-  // The fixture's hour and day, with a minute and second of the document's own.
-  const documents = plannedDocuments().map((document, index) => ({
-    ...document,
-    receivedAt: document.receivedAt.replace(/:15:00(?=[-+])/, `:${String(10 + Math.floor(index / 60)).padStart(2, '0')}:${String(index % 60).padStart(2, '0')}`),
-  }));
+  const stored = new Map<string, StoredDocument>();
+  for (const document of await desk.all<StoredDocument>('/documents', QUARTER)) {
+    if (document.externalReference) stored.set(document.externalReference, document);
+  }
+  const documents = plannedDocuments();
   const documentStep = progress.step('documentos', documents.length);
   await inBatches(documents, concurrency, async (document, index) => {
-    const subject = `Documento ${String(index + 1).padStart(4, '0')} del trimestre`;
-    let record = stored.get(instant(document.receivedAt));
+    const number = String(index + 1).padStart(4, '0');
+    const subject = `Documento ${number} del trimestre`;
+    const externalReference = `DEMO-OP-2025T3-${number}`;
+    let record = stored.get(externalReference);
     let changed = record === undefined;
     const sender = document.type.startsWith('escrito_autoridad_')
       ? { kind: 'autoridad', name: 'Autoridad remitente', organization: 'Dependencia remitente' }
       : { kind: 'ciudadano', name: 'Persona remitente', requesterCategory: 'hombre' };
-    record ??= await desk.post<StoredDocument>('/documents', {
-      receivedAt: document.receivedAt,
-      channel: document.channel,
-      type: document.type,
-      ...(document.authorityLevel ? { authorityLevel: document.authorityLevel } : {}),
-      requiresResponse: document.requiresResponse,
-      sender,
-      subject,
-      deskUnitCode: FRONT_DESK_UNIT,
-    });
+    record ??= await desk
+      .post<StoredDocument>('/documents', {
+        receivedAt: document.receivedAt,
+        channel: document.channel,
+        type: document.type,
+        ...(document.authorityLevel ? { authorityLevel: document.authorityLevel } : {}),
+        requiresResponse: document.requiresResponse,
+        sender,
+        subject,
+        deskUnitCode: FRONT_DESK_UNIT,
+        externalReference,
+      })
+      .catch((error: unknown) => {
+        // Registered meanwhile (e.g. by a run interrupted after the write): the service names the document.
+        const existing = error instanceof ApiError && error.status === 409 ? (error.body as { existingDocumentId?: string }).existingDocumentId : undefined;
+        if (!existing) throw error;
+        changed = false;
+        return desk.get<StoredDocument>(`/documents/${existing}`);
+      });
     let turn = record.turns?.[0];
     if (turn === undefined) {
       const turned = await untilReplicated(() => desk.post<StoredDocument>(`/documents/${record.id}/turns`, { turns: [{ unitCode: document.unitCode }], turnedAt: document.receivedAt }));

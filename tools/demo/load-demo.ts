@@ -60,9 +60,17 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
     await eventually(`el municipio ${tenant} en ${service}`, async () => ((await admin.request('GET', '/outbox/parked')).status === 200 ? true : undefined));
   }
   await loadAgenda(client('agenda', ['clerk'], [AGENDA_OFFICE_UNIT]), client('agenda', ['admin']), catalog.dependencyCodes, progress, concurrency, say);
+  // One client (one signed token) per unit: signing a token for each of a thousand documents kept the event loop
+  // busy for seconds, long enough for the services to close the idle keep-alive connections under the client.
+  const unitHeads = new Map<string, ApiClient>();
+  const unitHead = (unitCode: string) => {
+    let head = unitHeads.get(unitCode);
+    if (!head) unitHeads.set(unitCode, (head = client('correspondence', ['unit_head'], [unitCode])));
+    return head;
+  };
   await loadCorrespondence(
     client('correspondence', ['clerk'], [FRONT_DESK_UNIT]),
-    (unitCode) => client('correspondence', ['unit_head'], [unitCode]),
+    unitHead,
     progress,
     concurrency,
     say,

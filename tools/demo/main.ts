@@ -18,6 +18,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}\n`);
+  // fetch says only "fetch failed"; the reason (connection refused or reset, timeout…) is its cause.
+  const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  process.stderr.write(`demo: ${error instanceof Error ? error.message : String(error)}${cause}\n`);
   process.exit(1);
 });

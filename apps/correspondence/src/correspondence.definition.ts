@@ -8,6 +8,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingsModule } from './hearings/hearings.module';
 import { Correspondence1763700004000 } from './migrations/1763700004000-correspondence';
+import { DocumentExternalReference1764640000000 } from './migrations/1764640000000-document-external-reference';
 import { CorrespondenceSettings } from './settings/settings.entity';
 import { SettingsModule } from './settings/settings.module';
 import { StatisticsModule } from './statistics/statistics.module';
@@ -25,7 +26,7 @@ export const correspondenceService: ServiceDefinition = {
     attachmentsFeature,
     { module: AuditModule },
     { module: SettingsModule, entities: [CorrespondenceSettings], migrations: [Correspondence1763700004000] },
-    { module: DocumentsModule, entities: [CorrespondenceDocument, DocumentTurn, DocumentStatusChange] },
+    { module: DocumentsModule, entities: [CorrespondenceDocument, DocumentTurn, DocumentStatusChange], migrations: [DocumentExternalReference1764640000000] },
     { module: TrackingModule },
     { module: HearingsModule, entities: [Hearing] },
     { module: StatisticsModule },

@@ -218,4 +218,29 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
     await eventually('catalog to unlock Q2', async () => (await lockedQuarters()).length === 0, 60_000);
     await catalogHttp().put(`/indicators/${indicatorOf['Fin']}/targets`).set(planning).send(targets).expect(200);
   }, 150_000);
+  it('a value declared with its numerator and denominator: the report computes it from them and notes a declared value that does not match', async () => {
+    const mismatched = await capture('Componente 3', 3, { value: 25, numerator: 4, denominator: 13, justification: 'Informe impreso: 25 %', evidence }).expect(200);
+    expect(mismatched.body).toMatchObject({ value: 25, numerator: 4, denominator: 13 });
+    await capture('Actividad 1.4', 3, { value: 25, numerator: 13, denominator: 52, justification: 'Informe impreso: 25 %', evidence }).expect(200);
+    const table = (await report(planning, 3).expect(200)).body.table;
+    const quarter3 = (level: string) => table.indicators.find((r: { levelLabel: string }) => r.levelLabel === level).evaluation.quarters[2];
+    expect(quarter3('Componente 3')).toMatchObject({ quarter: 3, numerator: 4, denominator: 13, achieved: 30.769231 });
+    expect(quarter3('Actividad 1.4')).toMatchObject({ quarter: 3, achieved: 25 });
+    expect(table.warnings.filter((w: { code: string }) => w.code === 'valor_declarado_no_cuadra')).toEqual([
+      {
+        code: 'valor_declarado_no_cuadra',
+        indicatorId: indicatorOf['Componente 3'],
+        message: 'Componente 3: la captura del trimestre 3 declara 25, pero su numerador y denominador dan 4 / 13 × 100 = 30.77; el informe usa el valor calculado',
+      },
+    ]);
+    // The exported document carries the note, in Spanish, against the MIR row.
+    const exported = await reporting.http().get(`/reports/programs/${programId}/2023/3/export/json`).set(planning).expect(200);
+    const document = JSON.parse(Buffer.isBuffer(exported.body) ? exported.body.toString('utf8') : exported.text);
+    expect(document.dataQuality).toContainEqual({ code: 'valor_declarado_no_cuadra', indicatorCode: 'C3', message: expect.stringContaining('declara 25, pero su numerador y denominador dan 4 / 13') });
+
+    // A declared value still needs the manual sides; a value alone keeps its meaning.
+    const noDenominator = await capture('Componente 3', 4, { value: 25, numerator: 4, justification: 'x', evidence });
+    expect(noDenominator.status).toBe(400);
+    expect(noDenominator.body.message).toBe('denominator: es manual en la fórmula del indicador; indíquelo');
+  });
 });

@@ -10,3 +10,4 @@ export * from './migrations/outbox-parking';
 export * from './outbox/outbox-relay';
 export * from './outbox/outbox.service';
 export * from './dlq/dead-letter-replay';
+export * from './kafka/topic-readiness';

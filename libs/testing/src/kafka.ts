@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
 import { startLocalKafka, stopLocalKafka } from '@tequio/devstack';
+import { ensureTopics } from '@tequio/messaging';
 import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, uniqueGroup } from './test-environment';
 
 export interface TappedMessage {
@@ -29,8 +30,13 @@ export class EventTap {
     const client = kafka();
     const admin = client.admin();
     await admin.connect();
-    // Subscribing to a topic that does not exist yet fails; create it as a service would.
-    await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 3 })), waitForLeaders: true }).finally(() => admin.disconnect());
+    // Subscribing to a topic that does not exist yet, or whose partitions have no leader yet (a service has just
+    // created it), fails: create what is missing and wait for every partition's leader, as a service does.
+    await ensureTopics(
+      admin,
+      topics.map((topic) => ({ topic, numPartitions: 3 })),
+      { timeoutMs: 30_000 },
+    ).finally(() => admin.disconnect());
     const consumer = client.consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true });
     const tap = new EventTap(consumer);
     await consumer.connect();

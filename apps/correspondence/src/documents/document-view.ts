@@ -97,6 +97,7 @@ export function documentView(document: CorrespondenceDocument, turns: DocumentTu
     status: document.status,
     statusLabel: DOCUMENT_STATUS_LABELS[document.status],
     requiresResponse: document.requiresResponse,
+    externalReference: document.externalReference,
     ...(personal
       ? {
           subject: document.subject,

@@ -12,6 +12,14 @@ const instant = z.iso.datetime({ offset: true, message: 'fecha y hora ISO 8601 c
 const isoDate = z.iso.date('fecha AAAA-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'no puede quedar vacío').max(max, `a lo más ${max} caracteres`);
 const optionalText = (max: number) => text(max).nullable().optional();
+/** The record's identifier in the system it came from (an earlier registry, a state platform…); not personal data. */
+export const externalReference = z
+  .string()
+  .trim()
+  .min(1, 'no puede quedar vacío')
+  .max(100, 'a lo más 100 caracteres')
+  .regex(/^[\x21-\x7E](?:[\x20-\x7E]*[\x21-\x7E])?$/, 'solo caracteres ASCII visibles (letras, dígitos, signos) y espacios intermedios')
+  .meta({ example: 'SIGED-2025-000731' });
 const turnId = z.uuid('identificador de turno (UUID)').meta({ example: '5a1d7c3e-9b2f-4e8a-8c6d-2f1e0b9a7c35' });
 
 const sender = z
@@ -43,6 +51,10 @@ export class RegisterDocumentDto extends createZodDto(
       summary: optionalText(4000).meta({ example: 'Solicita la reparación de tres luminarias en la calle Independencia.' }),
       deskUnitCode: unitCode.meta({ example: '402', description: 'Unidad cuya Oficialía de Partes recibe' }),
       requiresResponse: z.boolean().default(true).meta({ description: 'false para designaciones de representación' }),
+      externalReference: externalReference
+        .nullable()
+        .optional()
+        .meta({ description: 'Identificador del registro en el sistema de origen (p. ej. un registro anterior); único en el municipio. No es dato personal' }),
     })
     .strict()
     .superRefine((value, context) => {
@@ -141,6 +153,7 @@ export class ListDocumentsQueryDto extends createZodDto(
       channel: z.enum(DOCUMENT_CHANNELS).optional(),
       unitCode: unitCode.optional().meta({ description: 'Documentos turnados a esa unidad' }),
       folio: z.string().trim().min(1).max(60).optional(),
+      externalReference: externalReference.optional().meta({ example: 'SIGED-2025-000731', description: 'El documento con esa referencia externa' }),
       from: isoDate.optional().meta({ example: '2025-07-01', description: 'Recibidos desde ese día' }),
       to: isoDate.optional().meta({ example: '2025-09-30', description: 'Recibidos hasta ese día' }),
       ...paginationFields,
@@ -181,6 +194,7 @@ export const documentResponseExample = {
   status: 'acusado',
   statusLabel: 'Acusado',
   requiresResponse: true,
+  externalReference: 'SIGED-2025-000731',
   subject: 'Solicitud de reparación de luminarias',
   summary: 'Solicita la reparación de tres luminarias en la calle Independencia.',
   sender: { kind: 'ciudadano', name: 'María López Hernández', organization: null, email: 'maria@example.com', phone: '951 123 4567', address: 'Calle Independencia 100, Centro' },

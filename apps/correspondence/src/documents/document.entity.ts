@@ -83,6 +83,10 @@ export class CorrespondenceDocument extends VersionedRecord {
 
   @Column('text', { name: 'cancel_reason', nullable: true })
   cancelReason: string | null;
+
+  /** The record's identifier in the system it came from; unique per municipality when present. Not personal data. */
+  @Column('text', { name: 'external_reference', nullable: true })
+  externalReference: string | null;
 }
 
 /** An oficio de turno: the document sent to one unit, with its acuse and answer. */

@@ -11,6 +11,7 @@ export interface DocumentListFilter {
   channel?: string;
   unitCode?: string;
   folio?: string;
+  externalReference?: string;
   from?: string;
   to?: string;
   /** Only documents registered by one of these desks or turned to one of these units; undefined: all of the tenant. */
@@ -46,6 +47,11 @@ export class DocumentsRepository extends DatabaseRepository {
 
   find(tenant: string, id: string): Promise<CorrespondenceDocument | null> {
     return this.dataSource.getRepository(CorrespondenceDocument).findOneBy({ tenant, id });
+  }
+
+  /** The document of the municipality that carries this external reference, if any. */
+  findByExternalReference(tenant: string, externalReference: string): Promise<CorrespondenceDocument | null> {
+    return this.dataSource.getRepository(CorrespondenceDocument).findOneBy({ tenant, externalReference });
   }
 
   /** By folio, with the tracking code's hash (which no other read selects). */
@@ -100,6 +106,7 @@ export class DocumentsRepository extends DatabaseRepository {
     if (filter.type) builder.andWhere('d.type = :type', { type: filter.type });
     if (filter.channel) builder.andWhere('d.channel = :channel', { channel: filter.channel });
     if (filter.folio) builder.andWhere('d.folio = :folio', { folio: filter.folio });
+    if (filter.externalReference) builder.andWhere('d.external_reference = :externalReference', { externalReference: filter.externalReference });
     // Day bounds in the municipality's time zone, as instants, so the received_at index serves the range.
     if (filter.from) builder.andWhere('d.received_at >= (CAST(:from AS date)::timestamp AT TIME ZONE :timeZone)', { from: filter.from, timeZone: filter.timeZone });
     if (filter.to) builder.andWhere('d.received_at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :timeZone)', { to: filter.to, timeZone: filter.timeZone });

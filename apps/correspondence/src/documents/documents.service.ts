@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, OnModuleInit } from '@nestjs/common';
 import { CalendarChange, CalendarChangeListeners } from '@tequio/calendar';
 import { TequioClaims } from '@tequio/auth';
 import {
@@ -23,7 +23,7 @@ import type { IncomingMessage } from 'node:http';
 import { Page, todayInMexico } from '@tequio/platform';
 import { UnitReplicaRepository } from '@tequio/unit-directory';
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryFailedError } from 'typeorm';
 import { BusinessCalendar } from '../calendar/business-calendar';
 import { formatNumber } from '../numbering/number-format';
 import { NumberCounterRepository } from '../numbering/number-counter.repository';
@@ -95,6 +95,8 @@ export class DocumentsService implements OnModuleInit {
     await this.requireUnit('deskUnitCode', user.tenant, dto.deskUnitCode);
     const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
     if (receivedAt.getTime() > Date.now() + 60_000) throw new BadRequestException('receivedAt: no puede ser una fecha futura');
+    const externalReference = dto.externalReference ?? null;
+    if (externalReference !== null) await this.refuseTakenReference(user.tenant, externalReference);
     const settings = await this.settings.current(user.tenant);
     const year = Number(calendarDay(receivedAt, TIME_ZONE).slice(0, 4));
     const trackingCode = newTrackingCode();
@@ -126,6 +128,7 @@ export class DocumentsService implements OnModuleInit {
         turnedUnitCodes: [],
         trackingCodeHash: hashTrackingCode(trackingCode),
         cancelReason: null,
+        externalReference,
         version: 1,
       } satisfies Omit<CorrespondenceDocument, 'createdAt' | 'updatedAt'>);
       await this.documents.insertDocument(manager, document);
@@ -142,8 +145,25 @@ export class DocumentsService implements OnModuleInit {
         after: documentSnapshot(document, []),
       });
       return documentView(document, [], new Map(), true);
+    }).catch(async (error: unknown) => {
+      // Two registrations with the same reference at once: the unique index stops the second one.
+      if (externalReference !== null && isUniqueViolation(error, EXTERNAL_REFERENCE_INDEX)) await this.refuseTakenReference(user.tenant, externalReference);
+      throw error;
     });
     return { ...view, trackingCode };
+  }
+
+  /** 409 naming the field and the document that already carries the reference (so an importer can link to it). */
+  private async refuseTakenReference(tenant: string, externalReference: string): Promise<void> {
+    const existing = await this.documents.findByExternalReference(tenant, externalReference);
+    if (!existing) return;
+    throw new ConflictException({
+      statusCode: 409,
+      error: 'Conflict',
+      message: `externalReference: el documento ${existing.folio} (${existing.id}) ya tiene la referencia externa ${externalReference}`,
+      field: 'externalReference',
+      existingDocumentId: existing.id,
+    });
   }
 
   async get(user: TequioClaims, id: string): Promise<DocumentView> {
@@ -516,6 +536,13 @@ export class DocumentsService implements OnModuleInit {
 
 function documentOwner(id: string) {
   return { type: 'correspondence.document', id };
+}
+
+const EXTERNAL_REFERENCE_INDEX = 'document_tenant_external_reference_key';
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const driverError = error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : undefined;
+  return driverError?.code === '23505' && driverError.constraint === constraint;
 }
 
 function notFound(id: string): NotFoundException {

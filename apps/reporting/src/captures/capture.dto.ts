@@ -13,7 +13,15 @@ export const evidenceSchema = z
 
 export const captureSchema = z
   .object({
-    value: z.number().finite().optional().meta({ description: 'Valor alcanzado del trimestre, ya multiplicado por el factor', example: 25 }),
+    value: z
+      .number()
+      .finite()
+      .optional()
+      .meta({
+        description:
+          'Valor alcanzado del trimestre, ya multiplicado por el factor. Con numerator y denominator es solo el valor declarado (p. ej. el que imprimió la unidad): el informe calcula el valor de ellos y, si no cuadra, lo señala (valor_declarado_no_cuadra)',
+        example: 25,
+      }),
     numerator: z.number().finite().min(0).optional().meta({ example: 13 }),
     denominator: z.number().finite().min(0).optional().meta({ example: 52 }),
     justification: z.string().trim().min(1).max(2000).meta({ example: 'Instrumentos implementados según el informe de la Dirección de Agencias' }),
@@ -23,7 +31,6 @@ export const captureSchema = z
   .superRefine((capture, context) => {
     const hasPair = capture.numerator !== undefined || capture.denominator !== undefined;
     if (capture.value === undefined && !hasPair) context.addIssue({ code: 'custom', path: ['value'], message: 'indique value, o numerator y denominator' });
-    if (capture.value !== undefined && hasPair) context.addIssue({ code: 'custom', path: ['value'], message: 'indique value, o numerator y denominator, no ambos' });
   });
 export type CaptureInput = z.infer<typeof captureSchema>;
 export class CaptureDto extends createZodDto(captureSchema) {}

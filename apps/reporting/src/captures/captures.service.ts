@@ -113,10 +113,11 @@ function checkSides(indicator: IndicatorDefinition, year: number, input: Capture
   if (!numeratorManual && !denominatorManual) {
     throw new BadRequestException(`indicatorId: el indicador "${indicator.name}" se calcula de los registros (ningún lado de su fórmula es manual); no admite capturas`);
   }
-  if (input.value !== undefined && !(numeratorManual && denominatorManual)) {
-    throw new BadRequestException('value: solo se captura el valor cuando numerador y denominador son manuales; capture el lado manual');
+  const valueOnly = input.value !== undefined && input.numerator === undefined && input.denominator === undefined;
+  if (valueOnly && !(numeratorManual && denominatorManual)) {
+    throw new BadRequestException('value: el valor sin numerador ni denominador solo se captura cuando ambos lados son manuales; capture el lado manual (y, si quiere, value como valor declarado)');
   }
-  if (input.value !== undefined) return;
+  if (valueOnly) return;
   for (const [side, manual] of [['numerator', numeratorManual], ['denominator', denominatorManual]] as const) {
     if (manual && input[side] === undefined) throw new BadRequestException(`${side}: es manual en la fórmula del indicador; indíquelo`);
     if (!manual && input[side] !== undefined) throw new BadRequestException(`${side}: lo calculan los registros (fórmula: ${indicator.formula[side].kind}); no se captura`);

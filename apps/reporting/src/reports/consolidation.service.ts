@@ -4,7 +4,7 @@ import { CapturesRepository, ManualCapture } from '../captures/captures.reposito
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
 import { evaluateIndicator, Quarter, QUARTER_NUMBERS, QuarterMeasure, tidy } from '../evaluation/evaluate';
 import { FactsRepository } from '../facts/facts.repository';
-import { alignmentOf, Breakdown, MirRow, MirTable, mirOrder, MonthFigures, Warning } from './mir-table';
+import { alignmentOf, Breakdown, declaredValueWarning, MirRow, MirTable, mirOrder, MonthFigures, Warning } from './mir-table';
 
 /** First and last day of a quarter (days of the municipality's calendar, as the facts store them). */
 export function quarterRange(year: number, quarter: number): { from: string; to: string } {
@@ -90,10 +90,18 @@ export class ConsolidationService {
     );
     for (const { quarter, capture, numerator, denominator } of measured) {
       if (capture && capture.evidence.length === 0 && capture.attachments === 0) warn('captura_sin_evidencia', `la captura del trimestre ${quarter} no tiene evidencia`);
-      const captured = capture?.value ?? null;
+      // A value captured with its numerator and/or denominator is only declared: the report computes it from them.
+      const declaredOnly = capture !== undefined && capture.numerator === null && capture.denominator === null;
+      const captured = declaredOnly ? capture.value : null;
       if (captured !== null || numerator !== null || denominator !== null) measures[quarter] = { numerator, denominator, value: captured };
     }
     const evaluation = evaluateIndicator(indicator, measures, through, semaphore);
+    for (const { quarter, capture } of measured) {
+      const declared = capture && (capture.numerator !== null || capture.denominator !== null) ? capture.value : null;
+      const figures = evaluation.quarters.find((q) => q.quarter === quarter);
+      const mismatch = figures ? declaredValueWarning(quarter, declared, figures, indicator.factor) : null;
+      if (mismatch) warn('valor_declarado_no_cuadra', mismatch);
+    }
     const targets = Object.values(indicator.targets);
     if (targets.every((t) => t === null)) warn('sin_metas', 'no tiene valores programados');
     else if (indicator.accumulation === 'annual_goal_share' && indicator.factor === 100) {

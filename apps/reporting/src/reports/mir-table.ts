@@ -43,7 +43,15 @@ export interface Breakdown {
 }
 
 export interface Warning {
-  code: 'sin_metas' | 'metas_no_suman_meta_anual' | 'captura_sin_evidencia' | 'denominador_cero' | 'desglose_no_suma' | 'eventos_despues_de_aprobacion' | 'sin_medicion';
+  code:
+    | 'sin_metas'
+    | 'metas_no_suman_meta_anual'
+    | 'captura_sin_evidencia'
+    | 'denominador_cero'
+    | 'desglose_no_suma'
+    | 'eventos_despues_de_aprobacion'
+    | 'sin_medicion'
+    | 'valor_declarado_no_cuadra';
   indicatorId?: string;
   message: string;
 }
@@ -90,4 +98,41 @@ export function levelOf(label: string): IndicatorLevel {
   if (label === 'Fin') return 'fin';
   if (label === 'Propósito') return 'proposito';
   return label.startsWith('Componente') ? 'componente' : 'actividad';
+}
+
+/** Decimals a declared figure was written with ("25" → 0, "30.8" → 1), at most six. */
+function decimalsOf(value: number): number {
+  const [, fraction = ''] = String(Math.round(value * 1e6) / 1e6).split('.');
+  return fraction.length;
+}
+
+/**
+ * Whether a value declared alongside its numerator and denominator agrees with them: the computed value
+ * (numerator / denominator × factor), rounded to as many decimals as the declared one was written with, must give
+ * the declared value. "25" stands for 24.5 ≤ x < 25.5; "30.8" for 30.75 ≤ x < 30.85.
+ */
+export function declaredValueAgrees(declared: number, computed: number): boolean {
+  const scale = 10 ** decimalsOf(declared);
+  return Math.round(computed * scale) === Math.round(declared * scale);
+}
+
+const formatFigure = (value: number) => String(Math.round(value * 100) / 100);
+
+/**
+ * The data-quality note for a capture whose declared value does not match its own numerator and denominator; null
+ * when it matches or there is nothing to compare. The report keeps the computed value (the counts are the evidence).
+ */
+export function declaredValueWarning(
+  quarter: number,
+  declared: number | null,
+  measure: { numerator: number | null; denominator: number | null; achieved: number | null },
+  factor: number,
+): string | null {
+  if (declared === null || measure.achieved === null || measure.numerator === null || measure.denominator === null) return null;
+  if (declaredValueAgrees(declared, measure.achieved)) return null;
+  return (
+    `la captura del trimestre ${quarter} declara ${formatFigure(declared)}, pero su numerador y denominador dan ` +
+    `${formatFigure(measure.numerator)} / ${formatFigure(measure.denominator)}${factor === 1 ? '' : ` × ${factor}`} = ${formatFigure(measure.achieved)}; ` +
+    'el informe usa el valor calculado'
+  );
 }

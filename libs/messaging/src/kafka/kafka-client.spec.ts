@@ -6,6 +6,7 @@ describe('kafkaLogLevel', () => {
     ['Response GroupCoordinator(key: 10, version: 2)', 'The group coordinator is not available'],
     ['Response InitProducerId(key: 22, version: 1)', "The coordinator is loading and hence can't process requests for this group"],
     ['Response Metadata(key: 3, version: 6)', 'There is no leader for this topic-partition as we are in the middle of a leadership election'],
+    ['Response ListOffsets(key: 2, version: 3)', 'This server is not the leader for that topic-partition'],
   ])('turns "%s: %s" while the broker comes up into debug', (message, error) => {
     expect(kafkaLogLevel(logLevel.ERROR, { message, error })).toBe(logLevel.DEBUG);
   });

@@ -8,9 +8,11 @@ const nestLogger = new Logger('kafkajs');
 
 /*
  * Answers a broker gives while it (or a topic, or a group coordinator) is still coming up. kafkajs retries them
- * itself, so on a first start they are noise, not errors; if they never clear, the retry that gives up logs.
+ * itself, so on a first start they are noise, not errors; if they never clear, the retry that gives up logs. A
+ * partition's new leader can also take a moment to serve it after the metadata names it ("not the leader").
  */
-const STILL_STARTING = /coordinator is (not available|loading)|not the correct coordinator|leader(ship)? (is )?not available|There is no leader|does not host this topic-partition|This server does not host/i;
+const STILL_STARTING =
+  /coordinator is (not available|loading)|not the correct coordinator|leader(ship)? (is )?not available|There is no leader|does not host this topic-partition|This server does not host|not the leader for that topic-partition/i;
 
 /** The level a kafkajs log line is worth: transient start-up answers are debug, the rest keeps its level. */
 export function kafkaLogLevel(level: logLevel, log: { message?: string; error?: unknown }): logLevel {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ALL_TOPICS, deadLetterTopic, Topic, topicConfiguration } from '@tequio/contracts';
-import { EventProducer } from '@tequio/messaging';
+import { ensureTopics, EventProducer } from '@tequio/messaging';
 import { Admin, ConfigResourceTypes, ConfigSource } from 'kafkajs';
 import { ServiceConfig } from '../config/service-config';
 import { consumedTopics, ServiceDefinition } from '../service-definition';
@@ -15,7 +15,9 @@ export function topicsOf(definition: ServiceDefinition): string[] {
 /**
  * Creates missing topics with the configuration declared in `@tequio/contracts` (compacted state topics,
  * dead-letter retention), and corrects existing topics whose configuration differs (e.g. auto-created ones with
- * the broker's 7-day delete retention), so a replica can always be rebuilt from the beginning.
+ * the broker's 7-day delete retention), so a replica can always be rebuilt from the beginning. Services starting
+ * together create the same topics at once: a topic someone else created counts, and provisioning returns only when
+ * every partition of every topic the service uses has a leader (its consumer cannot join the group before that).
  * Failure is logged, not fatal: the service still starts and the consumer keeps retrying.
  */
 export async function provisionTopics(producer: EventProducer, config: ServiceConfig, definition: ServiceDefinition): Promise<void> {
@@ -24,24 +26,20 @@ export async function provisionTopics(producer: EventProducer, config: ServiceCo
   const admin = producer.admin();
   try {
     await admin.connect();
-    const existing = new Set(await admin.listTopics());
     const wanted = topicsOf(definition);
-    const missing = wanted.filter((topic) => !existing.has(topic));
-    if (missing.length > 0) {
-      await admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic,
-          numPartitions: topicConfiguration(topic)?.partitions ?? config.KAFKA_TOPIC_PARTITIONS,
-          replicationFactor: config.KAFKA_REPLICATION_FACTOR,
-          configEntries: Object.entries(topicConfiguration(topic)?.config ?? {}).map(([name, value]) => ({ name, value })),
-        })),
-      });
-      logger.log(`Created topics: ${missing.join(', ')}`);
-    }
+    const missing = await ensureTopics(
+      admin,
+      wanted.map((topic) => ({
+        topic,
+        numPartitions: topicConfiguration(topic)?.partitions ?? config.KAFKA_TOPIC_PARTITIONS,
+        replicationFactor: config.KAFKA_REPLICATION_FACTOR,
+        configEntries: Object.entries(topicConfiguration(topic)?.config ?? {}).map(([name, value]) => ({ name, value })),
+      })),
+    );
+    if (missing.length > 0) logger.log(`Created topics (here or by a service starting alongside): ${missing.join(', ')}`);
     const corrected = await alignTopicConfigurations(
       admin,
-      wanted.filter((topic) => existing.has(topic)),
+      wanted.filter((topic) => !missing.includes(topic)),
     );
     if (corrected.length > 0) logger.log(`Corrected the configuration of topics: ${corrected.join(', ')}`);
   } catch (error) {
