@@ -32,10 +32,6 @@ export class CalendarsRepository extends DatabaseRepository {
     return { row, created: inserted.length > 0 };
   }
 
-  saveYear(manager: EntityManager, row: CalendarYear): Promise<CalendarYear> {
-    return manager.getRepository(CalendarYear).save(row);
-  }
-
   async holidays(tenant: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<HolidayRow[]> {
     const rows = await manager.getRepository(CalendarHoliday).find({ where: { tenant, year }, order: { date: 'ASC' } });
     return rows.map(({ date, name }) => ({ date, name }));

@@ -1,8 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { CalendarChanged } from '@tequio/contracts';
-import { AuditTrail } from '@tequio/persistence';
-import { OutboxService } from '@tequio/messaging';
+import { VersionedWriter } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { addBusinessDays, addCalendarDays, isWeekend, weekdayOf, WeekdayLabel, yearOf, YearSummary, yearSummary } from '@tequio/calendar';
 import { AddHolidayDto, BusinessDaysQueryDto, ReplaceCalendarDto } from './calendar.dto';
@@ -42,8 +41,7 @@ const DEFAULT_NOTE = 'Sin calendario registrado para el año: solo sábados y do
 export class CalendarsService {
   constructor(
     private readonly calendars: CalendarsRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly writer: VersionedWriter,
   ) {}
 
   async get(user: TequioClaims, year: number): Promise<CalendarView> {
@@ -108,36 +106,46 @@ export class CalendarsService {
     return { from: query.from, days: query.days, date, weekday: weekdayOf(date), skipped, warnings };
   }
 
-  /** Locks (or creates) the year, applies the change, bumps the version, publishes the full set and audits it. */
+  /**
+   * Locks (or creates) the year and applies the change; the writer bumps the version, publishes the full set and
+   * audits it. `apply` returns the audit action.
+   */
   private async change(
     user: TequioClaims,
     year: number,
     apply: (manager: EntityManager, row: CalendarYear) => Promise<string>,
   ): Promise<CalendarView> {
-    return this.calendars.transaction(async (manager) => {
-      const { row, created } = await this.calendars.lockYear(manager, user.tenant, year);
-      const before = created ? null : auditSnapshot(row, await this.calendars.holidays(user.tenant, year, manager));
-      const action = await apply(manager, row);
-      row.version += 1;
-      const saved = await this.calendars.saveYear(manager, row);
-      const holidays = await this.calendars.holidays(user.tenant, year, manager);
-      const calendarId = `${user.tenant}:${year}`;
-      await this.outbox.publish(manager, CalendarChanged, {
-        subject: calendarId,
-        tenant: user.tenant,
-        data: { calendarId, year, cutoff: saved.cutoff, timeZone: saved.timeZone, holidays, version: saved.version },
-      });
-      await this.audit.record(manager, {
-        tenant: user.tenant,
-        actor: user.sub,
-        entityType: 'calendar',
-        entityId: String(year),
-        action,
-        before,
-        after: auditSnapshot(saved, holidays),
-      });
-      return view(year, saved, holidays);
+    const calendarId = `${user.tenant}:${year}`;
+    let created = false;
+    let holidays: HolidayRow[] = [];
+    const saved = await this.writer.update({
+      tenant: user.tenant,
+      actor: user.sub,
+      entityType: 'calendar',
+      action: 'updated',
+      event: CalendarChanged,
+      entity: CalendarYear,
+      lock: async (manager) => {
+        const locked = await this.calendars.lockYear(manager, user.tenant, year);
+        created = locked.created;
+        return locked.row;
+      },
+      notFound: () => new NotFoundException(`year: no existe el calendario ${year}`),
+      change: async (row, manager) => ({
+        action: await apply(manager, row),
+        afterSave: async () => {
+          holidays = await this.calendars.holidays(user.tenant, year, manager);
+        },
+      }),
+      subject: () => calendarId,
+      entityId: () => String(year),
+      snapshot: (row) => ({ calendarId, year, cutoff: row.cutoff, timeZone: row.timeZone, holidays, version: row.version }),
+      audited: {
+        before: async (row, manager) => (created ? null : auditSnapshot(row, await this.calendars.holidays(user.tenant, year, manager))),
+        after: (row) => auditSnapshot(row, holidays),
+      },
     });
+    return view(year, saved, holidays);
   }
 }
 

@@ -82,10 +82,6 @@ export class PlanRepository extends DatabaseRepository {
     );
   }
 
-  savePlan(manager: EntityManager, plan: PlanPeriod): Promise<PlanPeriod> {
-    return manager.getRepository(PlanPeriod).save(plan);
-  }
-
   saveAxis(manager: EntityManager, axis: PlanAxis): Promise<PlanAxis> {
     return manager.getRepository(PlanAxis).save(axis);
   }

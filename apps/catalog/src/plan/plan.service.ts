@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, PlanCreated, PlanDeleted, PlanSnapshot, PlanUpdated } from '@tequio/contracts';
-import { AuditTrail } from '@tequio/persistence';
-import { OutboxService } from '@tequio/messaging';
-import { Page } from '@tequio/platform';
+import { AuditAction, AuditTrail } from '@tequio/persistence';
+import { Page, VersionedWriter } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import {
   CreateAxisDto,
@@ -23,6 +22,9 @@ export type AxisView = PlanAxis & { label: string };
 export type ObjectiveView = PlanObjective & { label: string };
 export type PlanTreeView = PlanPeriod & { axes: (AxisView & { objectives: ObjectiveView[] })[] };
 
+/** What a write fills in as it runs: the plan's tree it published. */
+type Written = { tree: PlanTreeView };
+
 export const axisLabel = (axis: Pick<PlanAxis, 'number' | 'name'>) => `Eje ${axis.number} - ${axis.name}`;
 export const objectiveLabel = (objective: Pick<PlanObjective, 'code' | 'name'>) => `Objetivo ${objective.code} - ${objective.name}`;
 
@@ -31,71 +33,74 @@ export const objectiveLabel = (objective: Pick<PlanObjective, 'code' | 'name'>) 
 export class PlanService {
   constructor(
     private readonly plans: PlanRepository,
-    private readonly outbox: OutboxService,
+    private readonly writer: VersionedWriter,
     private readonly audit: AuditTrail,
   ) {}
 
   // ── Plans ───────────────────────────────────────────────────────────────────────────────────────────────
 
   async createPlan(user: TequioClaims, dto: CreatePlanDto): Promise<PlanTreeView> {
-    return this.plans.transaction(async (manager) => {
-      await this.requireFreeName(manager, user.tenant, dto.name);
-      await this.requireNoOverlap(manager, user.tenant, dto.startYear, dto.endYear);
-      const plan = await this.plans.savePlan(
-        manager,
-        Object.assign(new PlanPeriod(), { tenant: user.tenant, name: dto.name, startYear: dto.startYear, endYear: dto.endYear, version: 1 }),
-      );
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan', entityId: plan.id, action: 'created', after: plan });
-      return this.publish(manager, PlanCreated, plan);
+    const state = {} as Written;
+    await this.writer.create({
+      ...this.record(user, 'created', PlanCreated, state),
+      entity: PlanPeriod,
+      build: async (manager) => {
+        await this.requireFreeName(manager, user.tenant, dto.name);
+        await this.requireNoOverlap(manager, user.tenant, dto.startYear, dto.endYear);
+        return Object.assign(new PlanPeriod(), { tenant: user.tenant, name: dto.name, startYear: dto.startYear, endYear: dto.endYear });
+      },
     });
+    return state.tree;
   }
 
   async updatePlan(user: TequioClaims, id: string, dto: UpdatePlanDto): Promise<PlanTreeView> {
-    return this.plans.transaction(async (manager) => {
-      const plan = await this.requirePlan(manager, user.tenant, id);
-      const before = { ...plan };
-      if (dto.name !== undefined && dto.name !== plan.name) await this.requireFreeName(manager, user.tenant, dto.name);
-      const startYear = dto.startYear ?? plan.startYear;
-      const endYear = dto.endYear ?? plan.endYear;
-      if (endYear < startYear) throw new BadRequestException(`endYear: ${endYear} no puede ser anterior a startYear (${startYear})`);
-      if (startYear !== plan.startYear || endYear !== plan.endYear) {
-        await this.requireNoOverlap(manager, user.tenant, startYear, endYear, plan.id);
-        const objectives = await this.plans.objectivesOfPlan(manager, plan.id);
-        const outside = (await this.plans.alignedPrograms(manager, objectives.map((o) => o.id))).filter((p) => p.year < startYear || p.year > endYear);
-        if (outside.length > 0) {
-          throw new ConflictException(
-            `startYear: hay programas alineados a este plan fuera de ${startYear}-${endYear}: ${unique(outside.map((p) => `${p.code} (${p.year})`)).join(', ')}`,
-          );
+    const state = {} as Written;
+    await this.writer.update({
+      ...this.lockedPlan(user, 'updated', PlanUpdated, state, async () => id),
+      change: async (plan, manager) => {
+        if (dto.name !== undefined && dto.name !== plan.name) await this.requireFreeName(manager, user.tenant, dto.name);
+        const startYear = dto.startYear ?? plan.startYear;
+        const endYear = dto.endYear ?? plan.endYear;
+        if (endYear < startYear) throw new BadRequestException(`endYear: ${endYear} no puede ser anterior a startYear (${startYear})`);
+        if (startYear !== plan.startYear || endYear !== plan.endYear) {
+          await this.requireNoOverlap(manager, user.tenant, startYear, endYear, plan.id);
+          const objectives = await this.plans.objectivesOfPlan(manager, plan.id);
+          const outside = (await this.plans.alignedPrograms(manager, objectives.map((o) => o.id))).filter((p) => p.year < startYear || p.year > endYear);
+          if (outside.length > 0) {
+            throw new ConflictException(
+              `startYear: hay programas alineados a este plan fuera de ${startYear}-${endYear}: ${unique(outside.map((p) => `${p.code} (${p.year})`)).join(', ')}`,
+            );
+          }
         }
-      }
-      Object.assign(plan, { name: dto.name ?? plan.name, startYear, endYear });
-      plan.version += 1;
-      const saved = await this.plans.savePlan(manager, plan);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan', entityId: saved.id, action: 'updated', before, after: saved });
-      return this.publish(manager, PlanUpdated, saved);
+        Object.assign(plan, { name: dto.name ?? plan.name, startYear, endYear });
+      },
     });
+    return state.tree;
   }
 
   async deletePlan(user: TequioClaims, id: string): Promise<PlanTreeView> {
-    return this.plans.transaction(async (manager) => {
-      const plan = await this.requirePlan(manager, user.tenant, id);
-      const objectives = await this.plans.objectivesOfPlan(manager, plan.id);
-      await this.requireNotAligned(manager, objectives, 'id: no se puede eliminar el plan');
-      const tree = await this.tree(manager, plan);
-      plan.version += 1;
-      await this.outbox.publish(manager, PlanDeleted, { subject: plan.id, tenant: plan.tenant, data: snapshot({ ...tree, version: plan.version }) });
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan', entityId: plan.id, action: 'deleted', before: tree });
-      // The delete cascades to the plan's axes and objectives: each gets its own entry, as when deleted one by one.
-      const reason = `se eliminó con el plan ${plan.name}`;
-      for (const axis of await this.plans.axesOf(manager, plan.id)) {
-        await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_axis', entityId: axis.id, action: 'deleted', before: axis, reason });
-      }
-      for (const objective of objectives) {
-        await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_objective', entityId: objective.id, action: 'deleted', before: objective, reason });
-      }
-      await this.plans.deletePlan(manager, plan.id);
-      return { ...tree, version: plan.version };
+    const state = {} as Written;
+    const last = await this.writer.remove({
+      ...this.lockedPlan(user, 'deleted', PlanDeleted, state, async () => id),
+      check: async (plan, manager) => {
+        await this.requireNotAligned(manager, await this.plans.objectivesOfPlan(manager, plan.id), 'id: no se puede eliminar el plan');
+        state.tree = await this.tree(manager, plan);
+      },
+      snapshot: (plan) => snapshot({ ...state.tree, version: plan.version }),
+      audited: { before: () => state.tree },
+      delete: async (plan, manager) => {
+        // The delete cascades to the plan's axes and objectives: each gets its own entry, as when deleted one by one.
+        const entry = { tenant: user.tenant, actor: user.sub, action: 'deleted', reason: `se eliminó con el plan ${plan.name}` };
+        for (const axis of await this.plans.axesOf(manager, plan.id)) {
+          await this.audit.record(manager, { ...entry, entityType: 'plan_axis', entityId: axis.id, before: axis });
+        }
+        for (const objective of await this.plans.objectivesOfPlan(manager, plan.id)) {
+          await this.audit.record(manager, { ...entry, entityType: 'plan_objective', entityId: objective.id, before: objective });
+        }
+        await this.plans.deletePlan(manager, plan.id);
+      },
     });
+    return { ...state.tree, version: last.version };
   }
 
   async getPlan(user: TequioClaims, id: string): Promise<PlanTreeView> {
@@ -112,20 +117,16 @@ export class PlanService {
   // ── Axes ────────────────────────────────────────────────────────────────────────────────────────────────
 
   async createAxis(user: TequioClaims, planId: string, dto: CreateAxisDto): Promise<AxisView> {
-    return this.plans.transaction(async (manager) => {
-      const plan = await this.requirePlan(manager, user.tenant, planId);
+    const axis = await this.changeChild(user, 'created', async () => planId, async (plan, manager) => {
       await this.requireFreeAxisNumber(manager, plan, dto.number);
-      const axis = await this.plans.saveAxis(manager, Object.assign(new PlanAxis(), { tenant: user.tenant, planId: plan.id, number: dto.number, name: dto.name }));
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_axis', entityId: axis.id, action: 'created', after: axis });
-      await this.bumpAndPublish(manager, plan);
-      return axisView(axis);
+      const created = await this.plans.saveAxis(manager, Object.assign(new PlanAxis(), { tenant: user.tenant, planId: plan.id, number: dto.number, name: dto.name }));
+      return { entityType: 'plan_axis', row: created, before: null, after: created };
     });
+    return axisView(axis);
   }
 
   async updateAxis(user: TequioClaims, id: string, dto: UpdateAxisDto): Promise<AxisView> {
-    return this.plans.transaction(async (manager) => {
-      const found = await this.requireAxis(manager, user.tenant, id);
-      const plan = await this.requirePlan(manager, user.tenant, found.planId);
+    const saved = await this.changeChild(user, 'updated', this.planOfAxis(user, id), async (plan, manager) => {
       const axis = await this.requireAxis(manager, user.tenant, id);
       const before = { ...axis };
       if (dto.number !== undefined && dto.number !== axis.number) {
@@ -140,24 +141,20 @@ export class PlanService {
       }
       Object.assign(axis, { number: dto.number ?? axis.number, name: dto.name ?? axis.name });
       const saved = await this.plans.saveAxis(manager, axis);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_axis', entityId: saved.id, action: 'updated', before, after: saved });
-      await this.bumpAndPublish(manager, plan);
-      return axisView(saved);
+      return { entityType: 'plan_axis', row: saved, before, after: saved };
     });
+    return axisView(saved);
   }
 
   async deleteAxis(user: TequioClaims, id: string): Promise<AxisView> {
-    return this.plans.transaction(async (manager) => {
-      const found = await this.requireAxis(manager, user.tenant, id);
-      const plan = await this.requirePlan(manager, user.tenant, found.planId);
+    const axis = await this.changeChild(user, 'deleted', this.planOfAxis(user, id), async (plan, manager) => {
       const axis = await this.requireAxis(manager, user.tenant, id);
       const objectives = (await this.plans.objectivesOfPlan(manager, plan.id)).filter((o) => o.axisId === axis.id);
       await this.requireNotAligned(manager, objectives, `id: no se puede eliminar el Eje ${axis.number}`);
       await this.plans.deleteAxis(manager, axis.id);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_axis', entityId: axis.id, action: 'deleted', before: axis });
-      await this.bumpAndPublish(manager, plan);
-      return axisView(axis);
+      return { entityType: 'plan_axis', row: axis, before: axis, after: null };
     });
+    return axisView(axis);
   }
 
   async getAxis(user: TequioClaims, id: string): Promise<AxisView> {
@@ -174,26 +171,21 @@ export class PlanService {
   // ── Objectives ──────────────────────────────────────────────────────────────────────────────────────────
 
   async createObjective(user: TequioClaims, axisId: string, dto: CreateObjectiveDto): Promise<ObjectiveView> {
-    return this.plans.transaction(async (manager) => {
-      const found = await this.requireAxis(manager, user.tenant, axisId);
-      const plan = await this.requirePlan(manager, user.tenant, found.planId);
+    const objective = await this.changeChild(user, 'created', this.planOfAxis(user, axisId), async (plan, manager) => {
       const axis = await this.requireAxis(manager, user.tenant, axisId);
       requireCodeOfAxis(dto.code, axis);
       await this.requireFreeObjectiveCode(manager, plan, dto.code);
-      const objective = await this.plans.saveObjective(
+      const created = await this.plans.saveObjective(
         manager,
         Object.assign(new PlanObjective(), { tenant: user.tenant, planId: plan.id, axisId: axis.id, code: dto.code, name: dto.name }),
       );
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_objective', entityId: objective.id, action: 'created', after: objective });
-      await this.bumpAndPublish(manager, plan);
-      return objectiveView(objective);
+      return { entityType: 'plan_objective', row: created, before: null, after: created };
     });
+    return objectiveView(objective);
   }
 
   async updateObjective(user: TequioClaims, id: string, dto: UpdateObjectiveDto): Promise<ObjectiveView> {
-    return this.plans.transaction(async (manager) => {
-      const found = await this.requireObjective(manager, user.tenant, id);
-      const plan = await this.requirePlan(manager, user.tenant, found.planId);
+    const saved = await this.changeChild(user, 'updated', this.planOfObjective(user, id), async (plan, manager) => {
       const objective = await this.requireObjective(manager, user.tenant, id);
       const before = { ...objective };
       if (dto.code !== undefined && dto.code !== objective.code) {
@@ -203,23 +195,19 @@ export class PlanService {
       }
       Object.assign(objective, { code: dto.code ?? objective.code, name: dto.name ?? objective.name });
       const saved = await this.plans.saveObjective(manager, objective);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_objective', entityId: saved.id, action: 'updated', before, after: saved });
-      await this.bumpAndPublish(manager, plan);
-      return objectiveView(saved);
+      return { entityType: 'plan_objective', row: saved, before, after: saved };
     });
+    return objectiveView(saved);
   }
 
   async deleteObjective(user: TequioClaims, id: string): Promise<ObjectiveView> {
-    return this.plans.transaction(async (manager) => {
-      const found = await this.requireObjective(manager, user.tenant, id);
-      const plan = await this.requirePlan(manager, user.tenant, found.planId);
+    const objective = await this.changeChild(user, 'deleted', this.planOfObjective(user, id), async (_plan, manager) => {
       const objective = await this.requireObjective(manager, user.tenant, id);
       await this.requireNotAligned(manager, [objective], `id: no se puede eliminar el Objetivo ${objective.code}`);
       await this.plans.deleteObjective(manager, objective.id);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'plan_objective', entityId: objective.id, action: 'deleted', before: objective });
-      await this.bumpAndPublish(manager, plan);
-      return objectiveView(objective);
+      return { entityType: 'plan_objective', row: objective, before: objective, after: null };
     });
+    return objectiveView(objective);
   }
 
   async getObjective(user: TequioClaims, id: string): Promise<ObjectiveView> {
@@ -259,22 +247,72 @@ export class PlanService {
     };
   }
 
-  private async bumpAndPublish(manager: EntityManager, plan: PlanPeriod): Promise<void> {
-    plan.version += 1;
-    const saved = await this.plans.savePlan(manager, plan);
-    await this.publish(manager, PlanUpdated, saved);
+  /** Every write of a plan publishes the plan's tree as the change left it (kept in `state` for the answer). */
+  private record(user: TequioClaims, action: AuditAction, event: EventDefinition<typeof PlanCreated.data>, state: Written) {
+    return {
+      tenant: user.tenant,
+      actor: user.sub,
+      entityType: 'plan',
+      action,
+      event,
+      snapshot: async (plan: PlanPeriod, manager: EntityManager) => {
+        state.tree = await this.tree(manager, plan);
+        return snapshot(state.tree);
+      },
+    };
   }
 
-  private async publish(manager: EntityManager, definition: EventDefinition<typeof PlanCreated.data>, plan: PlanPeriod): Promise<PlanTreeView> {
-    const tree = await this.tree(manager, plan);
-    await this.outbox.publish(manager, definition, { subject: plan.id, tenant: plan.tenant, data: snapshot(tree) });
-    return tree;
+  /**
+   * A change of a plan, one of its axes or objectives locks the plan's row first (found through `planId`, which may
+   * read the axis or objective: 404 naming it), so concurrent changes queue and each publishes its own version.
+   */
+  private lockedPlan(
+    user: TequioClaims,
+    action: AuditAction,
+    event: EventDefinition<typeof PlanCreated.data>,
+    state: Written,
+    planId: (manager: EntityManager) => Promise<string>,
+  ) {
+    let id = '';
+    return {
+      ...this.record(user, action, event, state),
+      entity: PlanPeriod,
+      lock: async (manager: EntityManager) => {
+        id = await planId(manager);
+        return this.plans.lockPlan(manager, user.tenant, id);
+      },
+      notFound: () => new NotFoundException(`No existe el plan ${id}`),
+    };
   }
 
-  private async requirePlan(manager: EntityManager, tenant: string, id: string): Promise<PlanPeriod> {
-    const plan = await this.plans.lockPlan(manager, tenant, id);
-    if (!plan) throw new NotFoundException(`No existe el plan ${id}`);
-    return plan;
+  /**
+   * A change of an axis or objective bumps its plan's version and re-publishes the plan, while the audit entry is
+   * about the axis or objective itself. Returns the row the change wrote (or deleted).
+   */
+  private async changeChild<T extends PlanAxis | PlanObjective>(
+    user: TequioClaims,
+    action: AuditAction,
+    planId: (manager: EntityManager) => Promise<string>,
+    change: (plan: PlanPeriod, manager: EntityManager) => Promise<{ entityType: string; row: T; before: object | null; after: object | null }>,
+  ): Promise<T> {
+    const changed = {} as { row: T };
+    await this.writer.update({
+      ...this.lockedPlan(user, action, PlanUpdated, {} as Written, planId),
+      change: async (plan, manager) => {
+        const { row, ...entry } = await change(plan, manager);
+        changed.row = row;
+        return { entry: { ...entry, entityId: row.id } };
+      },
+    });
+    return changed.row;
+  }
+
+  private planOfAxis(user: TequioClaims, axisId: string) {
+    return async (manager: EntityManager) => (await this.requireAxis(manager, user.tenant, axisId)).planId;
+  }
+
+  private planOfObjective(user: TequioClaims, objectiveId: string) {
+    return async (manager: EntityManager) => (await this.requireObjective(manager, user.tenant, objectiveId)).planId;
   }
 
   private async requireAxis(manager: EntityManager, tenant: string, id: string): Promise<PlanAxis> {

@@ -71,10 +71,6 @@ export class ProgramsRepository extends DatabaseRepository {
     return n;
   }
 
-  save(manager: EntityManager, program: Program): Promise<Program> {
-    return manager.getRepository(Program).save(program);
-  }
-
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.getRepository(Program).delete({ id });
   }

@@ -1,9 +1,8 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, ProgramCreated, ProgramDeleted, ProgramSnapshot, ProgramUpdated } from '@tequio/contracts';
-import { AuditTrail } from '@tequio/persistence';
-import { OutboxService } from '@tequio/messaging';
-import { Page } from '@tequio/platform';
+import { AuditAction } from '@tequio/persistence';
+import { Page, VersionedWriter } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { objectiveLabel, PlanService } from '../plan/plan.service';
 import { Unit } from '../units/unit.entity';
@@ -18,6 +17,9 @@ export interface ProgramView extends Program {
   objectives: { id: string; code: string; name: string; label: string }[];
 }
 
+/** What a write fills in as it runs: the program's view it answers with, which its event and audit entry are built from. */
+type Written = { view: ProgramView; owner: Unit };
+
 /** `08 - Gobierno innovador y tecnológico`. */
 export const programLabel = (program: Pick<Program, 'code' | 'name'>) => `${program.code} - ${program.name}`;
 
@@ -27,70 +29,84 @@ export class ProgramsService {
   constructor(
     private readonly programs: ProgramsRepository,
     private readonly plan: PlanService,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly writer: VersionedWriter,
   ) {}
 
   async create(user: TequioClaims, dto: CreateProgramDto): Promise<ProgramView> {
-    return this.programs.transaction(async (manager) => {
-      await this.requireFreeCode(manager, user.tenant, dto.year, dto.code);
-      const owner = await this.requireUnit(manager, user.tenant, dto.ownerUnitId);
-      await this.requireObjectives(manager, user.tenant, dto.year, dto.objectiveIds);
-      const program = await this.programs.save(
-        manager,
-        Object.assign(new Program(), { tenant: user.tenant, year: dto.year, code: dto.code, name: dto.name, ownerUnitId: owner.id, version: 1 }),
-      );
-      await this.programs.replaceObjectives(manager, program.id, dto.objectiveIds);
-      const view = await this.view(manager, program);
-      await this.emit(manager, ProgramCreated, view, owner);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'program', entityId: program.id, action: 'created', after: auditable(view) });
-      return view;
+    const state = {} as Written;
+    await this.writer.create({
+      ...this.record(user, 'created', ProgramCreated),
+      entity: Program,
+      build: async (manager) => {
+        await this.requireFreeCode(manager, user.tenant, dto.year, dto.code);
+        state.owner = await this.requireUnit(manager, user.tenant, dto.ownerUnitId);
+        await this.requireObjectives(manager, user.tenant, dto.year, dto.objectiveIds);
+        return Object.assign(new Program(), { tenant: user.tenant, year: dto.year, code: dto.code, name: dto.name, ownerUnitId: state.owner.id });
+      },
+      afterSave: async (program, manager) => {
+        await this.programs.replaceObjectives(manager, program.id, dto.objectiveIds);
+        state.view = await this.view(manager, program);
+      },
+      snapshot: () => snapshot(state.view, state.owner),
+      audited: { after: () => auditable(state.view) },
     });
+    return state.view;
   }
 
   async update(user: TequioClaims, id: string, dto: UpdateProgramDto): Promise<ProgramView> {
-    return this.programs.transaction(async (manager) => {
-      const program = await this.requireLocked(manager, user.tenant, id);
-      const before = await this.view(manager, program);
-      if (dto.code !== undefined && dto.code !== program.code) await this.requireFreeCode(manager, user.tenant, program.year, dto.code);
-      const owner = await this.requireUnit(manager, user.tenant, dto.ownerUnitId ?? program.ownerUnitId);
-      if (dto.objectiveIds !== undefined) {
-        await this.requireObjectives(manager, user.tenant, program.year, dto.objectiveIds);
-        await this.programs.replaceObjectives(manager, program.id, dto.objectiveIds);
-      }
-      Object.assign(program, { code: dto.code ?? program.code, name: dto.name ?? program.name, ownerUnitId: owner.id });
-      program.version += 1;
-      const saved = await this.programs.save(manager, program);
-      const view = await this.view(manager, saved);
-      await this.emit(manager, ProgramUpdated, view, owner);
-      await this.audit.record(manager, {
-        tenant: user.tenant,
-        actor: user.sub,
-        entityType: 'program',
-        entityId: saved.id,
-        action: 'updated',
-        before: auditable(before),
-        after: auditable(view),
-      });
-      return view;
+    const state = {} as Written;
+    await this.writer.update({
+      ...this.locate(user, id, 'updated', ProgramUpdated),
+      change: async (program, manager) => {
+        if (dto.code !== undefined && dto.code !== program.code) await this.requireFreeCode(manager, user.tenant, program.year, dto.code);
+        state.owner = await this.requireUnit(manager, user.tenant, dto.ownerUnitId ?? program.ownerUnitId);
+        if (dto.objectiveIds !== undefined) {
+          await this.requireObjectives(manager, user.tenant, program.year, dto.objectiveIds);
+          await this.programs.replaceObjectives(manager, program.id, dto.objectiveIds);
+        }
+        Object.assign(program, { code: dto.code ?? program.code, name: dto.name ?? program.name, ownerUnitId: state.owner.id });
+        return {
+          afterSave: async (saved, manager) => {
+            state.view = await this.view(manager, saved);
+          },
+        };
+      },
+      snapshot: () => snapshot(state.view, state.owner),
+      audited: { before: async (program, manager) => auditable(await this.view(manager, program)), after: () => auditable(state.view) },
     });
+    return state.view;
   }
 
   async remove(user: TequioClaims, id: string): Promise<ProgramView> {
-    return this.programs.transaction(async (manager) => {
-      const program = await this.requireLocked(manager, user.tenant, id);
-      const indicators = await this.programs.indicatorCount(manager, program.id);
-      if (indicators > 0) {
-        throw new ConflictException(`id: el programa ${programLabel(program)} (${program.year}) tiene ${indicators} indicador(es); elimínelos primero`);
-      }
-      const view = await this.view(manager, program);
-      const owner = await this.requireUnit(manager, user.tenant, program.ownerUnitId);
-      await this.programs.delete(manager, program.id);
-      const last = { ...view, version: view.version + 1 };
-      await this.emit(manager, ProgramDeleted, last, owner);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'program', entityId: program.id, action: 'deleted', before: auditable(view) });
-      return last;
+    const state = {} as Written;
+    const last = await this.writer.remove({
+      ...this.locate(user, id, 'deleted', ProgramDeleted),
+      check: async (program, manager) => {
+        const indicators = await this.programs.indicatorCount(manager, program.id);
+        if (indicators > 0) {
+          throw new ConflictException(`id: el programa ${programLabel(program)} (${program.year}) tiene ${indicators} indicador(es); elimínelos primero`);
+        }
+        state.view = await this.view(manager, program);
+        state.owner = await this.requireUnit(manager, user.tenant, program.ownerUnitId);
+      },
+      delete: (program, manager) => this.programs.delete(manager, program.id),
+      snapshot: (program) => snapshot({ ...state.view, version: program.version }, state.owner),
+      audited: { before: () => auditable(state.view) },
     });
+    return { ...state.view, version: last.version };
+  }
+
+  private record(user: TequioClaims, action: AuditAction, event: EventDefinition<typeof ProgramCreated.data>) {
+    return { tenant: user.tenant, actor: user.sub, entityType: 'program', action, event };
+  }
+
+  private locate(user: TequioClaims, id: string, action: AuditAction, event: EventDefinition<typeof ProgramCreated.data>) {
+    return {
+      ...this.record(user, action, event),
+      entity: Program,
+      lock: (manager: EntityManager) => this.programs.lock(manager, user.tenant, id),
+      notFound: () => programNotFound(id),
+    };
   }
 
   async get(user: TequioClaims, id: string): Promise<ProgramView> {
@@ -107,7 +123,7 @@ export class ProgramsService {
   /** For the MIR: the program, locked for the caller's transaction; 404 when the municipality has no such program. */
   async requireLocked(manager: EntityManager, tenant: string, id: string): Promise<Program> {
     const program = await this.programs.lock(manager, tenant, id);
-    if (!program) throw new NotFoundException(`programId: no existe el programa ${id}`);
+    if (!program) throw programNotFound(id);
     return program;
   }
 
@@ -170,11 +186,9 @@ export class ProgramsService {
     });
     if (problems.length > 0) throw new BadRequestException(problems.join('; '));
   }
-
-  private emit(manager: EntityManager, definition: EventDefinition<typeof ProgramCreated.data>, view: ProgramView, owner: Unit): Promise<string> {
-    return this.outbox.publish(manager, definition, { subject: view.id, tenant: view.tenant, data: snapshot(view, owner) });
-  }
 }
+
+const programNotFound = (id: string) => new NotFoundException(`programId: no existe el programa ${id}`);
 
 function snapshot(view: ProgramView, owner: Unit): ProgramSnapshot {
   return {

@@ -24,10 +24,6 @@ export class SemaphoreRepository extends DatabaseRepository {
       .getOneOrFail();
   }
 
-  saveScale(manager: EntityManager, scale: SemaphoreScale): Promise<SemaphoreScale> {
-    return manager.getRepository(SemaphoreScale).save(scale);
-  }
-
   async bands(tenant: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<SemaphoreBand[]> {
     const rows = await manager.getRepository(SemaphoreBandRow).find({ where: { tenant, year }, order: { position: 'ASC' } });
     return rows.map(({ color, min, max, minInclusive, maxInclusive }) => ({ color, min, max, minInclusive, maxInclusive }));

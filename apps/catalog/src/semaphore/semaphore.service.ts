@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { SemaphoreChanged, SemaphoreColor } from '@tequio/contracts';
-import { AuditTrail } from '@tequio/persistence';
-import { OutboxService } from '@tequio/messaging';
+import { VersionedWriter } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
 import { bandLabel, COLOR_LABELS, DEFAULT_BANDS, DEFAULT_DECIMALS, DEFAULT_NOTE, SemaphoreBand } from './semaphore';
 import { ReplaceSemaphoreDto } from './semaphore.dto';
@@ -27,8 +26,7 @@ export interface SemaphoreView {
 export class SemaphoreService {
   constructor(
     private readonly semaphore: SemaphoreRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly writer: VersionedWriter,
   ) {}
 
   async get(user: TequioClaims, year: number): Promise<SemaphoreView> {
@@ -38,69 +36,63 @@ export class SemaphoreService {
 
   /** Replaces the year's bands (already validated by the DTO: 0 to infinity, no gaps, no overlaps). */
   async replace(user: TequioClaims, year: number, dto: ReplaceSemaphoreDto): Promise<SemaphoreView> {
-    return this.semaphore.transaction(async (manager) => {
-      const scale = await this.semaphore.lockScale(manager, user.tenant, year);
-      const before = await this.snapshotOf(manager, scale);
+    const saved = await this.write(user, year, 'replaced', dto.bands, async (scale, manager) => {
       await this.semaphore.replaceBands(manager, user.tenant, year, dto.bands);
       scale.custom = true;
       if (dto.decimals !== undefined) scale.decimals = dto.decimals;
-      return this.commit(manager, user, scale, dto.bands, before, 'replaced');
     });
+    return view(year, saved, [...dto.bands]);
   }
 
   /** Back to the defaults (bands and decimals). Nothing is written when the defaults already apply. */
   async reset(user: TequioClaims, year: number): Promise<SemaphoreView> {
-    return this.semaphore.transaction(async (manager) => {
-      const existing = await this.semaphore.findScale(user.tenant, year, manager);
-      if (!existing?.custom) return view(year, existing, null);
-      const scale = await this.semaphore.lockScale(manager, user.tenant, year);
-      if (!scale.custom) return view(year, scale, null);
-      const before = await this.snapshotOf(manager, scale);
+    const existing = await this.semaphore.findScale(user.tenant, year);
+    if (!existing?.custom) return view(year, existing, null);
+    const saved = await this.write(user, year, 'reset', DEFAULT_BANDS, async (scale, manager) => {
+      // Another reset may have run while this one waited for the lock.
+      if (!scale.custom) return { unchanged: true };
       await this.semaphore.replaceBands(manager, user.tenant, year, []);
       scale.custom = false;
       scale.decimals = DEFAULT_DECIMALS;
-      return this.commit(manager, user, scale, DEFAULT_BANDS, before, 'reset');
     });
+    return view(year, saved, null);
   }
 
-  private async commit(
-    manager: EntityManager,
+  /** Locks (or creates) the year's scale and applies the change; the writer publishes the bands in force and audits them. */
+  private write(
     user: TequioClaims,
-    scale: SemaphoreScale,
-    bands: readonly SemaphoreBand[],
-    before: Record<string, unknown> | null,
+    year: number,
     action: string,
-  ): Promise<SemaphoreView> {
-    scale.version += 1;
-    const saved = await this.semaphore.saveScale(manager, scale);
-    const semaphoreId = `${user.tenant}:${saved.year}`;
-    await this.outbox.publish(manager, SemaphoreChanged, {
-      subject: semaphoreId,
-      tenant: user.tenant,
-      data: {
-        semaphoreId,
-        year: saved.year,
-        isDefault: !saved.custom,
-        decimals: saved.decimals,
-        bands: bands.map(({ color, min, max, minInclusive, maxInclusive }) => ({ color, min, max, minInclusive, maxInclusive })),
-        version: saved.version,
-      },
-    });
-    await this.audit.record(manager, {
+    bands: readonly SemaphoreBand[],
+    change: (scale: SemaphoreScale, manager: EntityManager) => Promise<void | { unchanged: true }>,
+  ): Promise<SemaphoreScale> {
+    const semaphoreId = `${user.tenant}:${year}`;
+    return this.writer.update({
       tenant: user.tenant,
       actor: user.sub,
       entityType: 'semaphore',
-      entityId: String(saved.year),
       action,
-      before,
-      after: auditSnapshot(saved, bands),
+      event: SemaphoreChanged,
+      entity: SemaphoreScale,
+      lock: (manager) => this.semaphore.lockScale(manager, user.tenant, year),
+      notFound: () => new NotFoundException(`year: no existe el semáforo ${year}`),
+      change,
+      subject: () => semaphoreId,
+      entityId: () => String(year),
+      snapshot: (scale) => ({
+        semaphoreId,
+        year,
+        isDefault: !scale.custom,
+        decimals: scale.decimals,
+        bands: bands.map(({ color, min, max, minInclusive, maxInclusive }) => ({ color, min, max, minInclusive, maxInclusive })),
+        version: scale.version,
+      }),
+      audited: {
+        before: async (scale, manager) =>
+          scale.version === 0 ? null : auditSnapshot(scale, scale.custom ? await this.semaphore.bands(scale.tenant, scale.year, manager) : DEFAULT_BANDS),
+        after: (scale) => auditSnapshot(scale, bands),
+      },
     });
-    return view(saved.year, saved, saved.custom ? [...bands] : null);
-  }
-
-  private async snapshotOf(manager: EntityManager, scale: SemaphoreScale): Promise<Record<string, unknown> | null> {
-    if (scale.version === 0) return null;
-    return auditSnapshot(scale, scale.custom ? await this.semaphore.bands(scale.tenant, scale.year, manager) : DEFAULT_BANDS);
   }
 }
 

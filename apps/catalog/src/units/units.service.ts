@@ -1,15 +1,16 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { EventDefinition, UNIT_KIND_LABELS, UnitCreated, UnitDeactivated, UnitDeleted, UnitSnapshot, UnitUpdated } from '@tequio/contracts';
-import { AuditTrail } from '@tequio/persistence';
-import { OutboxService } from '@tequio/messaging';
-import { definedOnly, Page, todayInMexico } from '@tequio/platform';
+import { AuditAction } from '@tequio/persistence';
+import { definedOnly, Page, todayInMexico, VersionedWriter } from '@tequio/platform';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { CreateUnitDto, DeactivateUnitDto, ListUnitsQueryDto, UnitTreeQueryDto, UpdateUnitDto } from './unit.dto';
 import { UnitParentHistory } from './unit-parent-history.entity';
 import { buildTree, TreeNode } from './unit-tree';
 import { Unit } from './unit.entity';
 import { UnitHistoryRow, UnitsRepository, UnitTreeRow } from './units.repository';
+
+type UnitEvent = EventDefinition<typeof UnitCreated.data>;
 
 export type UnitView = Unit & { kindLabel: string };
 export type UnitTreeNode = TreeNode<UnitTreeRow & { kindLabel: string }>;
@@ -27,20 +28,20 @@ const RECORD_LABELS: Record<string, string> = {
 export class UnitsService {
   constructor(
     private readonly units: UnitsRepository,
-    private readonly outbox: OutboxService,
-    private readonly audit: AuditTrail,
+    private readonly writer: VersionedWriter,
   ) {}
 
   async create(user: TequioClaims, dto: CreateUnitDto): Promise<UnitView> {
-    const unit = await this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager, user.tenant);
-      if (await this.units.findByCode(user.tenant, dto.code, manager)) {
-        throw new ConflictException(`code: ya existe una unidad con la clave ${dto.code}`);
-      }
-      if (dto.parentId) await this.requireParent(manager, user.tenant, dto.parentId);
-      const created = await this.units.save(
-        manager,
-        Object.assign(new Unit(), {
+    const unit = await this.writer.create({
+      ...this.record(user, 'created', UnitCreated),
+      entity: Unit,
+      build: async (manager) => {
+        await this.units.lockTree(manager, user.tenant);
+        if (await this.units.findByCode(user.tenant, dto.code, manager)) {
+          throw new ConflictException(`code: ya existe una unidad con la clave ${dto.code}`);
+        }
+        if (dto.parentId) await this.requireParent(manager, user.tenant, dto.parentId);
+        return Object.assign(new Unit(), {
           tenant: user.tenant,
           code: dto.code,
           name: dto.name,
@@ -50,61 +51,56 @@ export class UnitsService {
           headTitle: dto.headTitle ?? null,
           activeFrom: dto.activeFrom ?? todayInMexico(),
           activeTo: null,
-          version: 1,
-        }),
-      );
-      await this.units.savePeriod(manager, period(created.id, created.parentId, created.activeFrom));
-      await this.emit(manager, UnitCreated, created);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: created.id, action: 'created', after: created });
-      return created;
+        });
+      },
+      afterSave: async (created, manager) => {
+        await this.units.savePeriod(manager, period(created.id, created.parentId, created.activeFrom));
+      },
     });
     return view(unit);
   }
 
   async update(user: TequioClaims, id: string, dto: UpdateUnitDto): Promise<UnitView> {
-    const unit = await this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager, user.tenant);
-      const unit = await this.require(manager, user.tenant, id);
-      const before = { ...unit };
-      if (dto.parentId !== undefined && dto.parentId !== unit.parentId && dto.parentId !== null) {
-        await this.requireParent(manager, user.tenant, dto.parentId);
-        if ((await this.units.ancestorIds(manager, dto.parentId)).includes(unit.id)) {
-          throw new ConflictException(`parentId: mover la unidad ${unit.code} bajo esa unidad formaría un ciclo`);
+    const unit = await this.writer.update({
+      ...this.locate(user, id, 'updated', UnitUpdated),
+      change: async (unit, manager) => {
+        const before = { parentId: unit.parentId, activeFrom: unit.activeFrom, activeTo: unit.activeTo };
+        if (dto.parentId !== undefined && dto.parentId !== unit.parentId && dto.parentId !== null) {
+          await this.requireParent(manager, user.tenant, dto.parentId);
+          if ((await this.units.ancestorIds(manager, dto.parentId)).includes(unit.id)) {
+            throw new ConflictException(`parentId: mover la unidad ${unit.code} bajo esa unidad formaría un ciclo`);
+          }
         }
-      }
-      Object.assign(unit, definedOnly(dto));
-      if (unit.activeTo !== null && unit.activeTo < unit.activeFrom) {
-        throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
-      }
-      const deactivating = before.activeTo === null && unit.activeTo !== null;
-      if (deactivating) await this.refuseActiveChildren(manager, unit, unit.activeTo as string);
-      unit.version += 1;
-      const saved = await this.units.save(manager, unit);
-      if (before.activeFrom !== saved.activeFrom) await this.alignHistoryStart(manager, saved);
-      if (before.parentId !== saved.parentId) await this.recordMove(manager, saved);
-      // Consumers react to a deactivation whichever endpoint made it.
-      await this.emit(manager, deactivating ? UnitDeactivated : UnitUpdated, saved);
-      const action = deactivating ? 'deactivated' : before.parentId !== saved.parentId ? 'moved' : 'updated';
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: saved.id, action, before, after: saved });
-      return saved;
+        Object.assign(unit, definedOnly(dto));
+        if (unit.activeTo !== null && unit.activeTo < unit.activeFrom) {
+          throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
+        }
+        const deactivating = before.activeTo === null && unit.activeTo !== null;
+        if (deactivating) await this.refuseActiveChildren(manager, unit, unit.activeTo as string);
+        const moved = before.parentId !== unit.parentId;
+        return {
+          // Consumers react to a deactivation whichever endpoint made it.
+          event: deactivating ? UnitDeactivated : UnitUpdated,
+          action: deactivating ? 'deactivated' : moved ? 'moved' : 'updated',
+          afterSave: async (saved, manager) => {
+            if (before.activeFrom !== saved.activeFrom) await this.alignHistoryStart(manager, saved);
+            if (moved) await this.recordMove(manager, saved);
+          },
+        };
+      },
     });
     return view(unit);
   }
 
   async deactivate(user: TequioClaims, id: string, dto: DeactivateUnitDto): Promise<UnitView> {
-    const unit = await this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager, user.tenant);
-      const unit = await this.require(manager, user.tenant, id);
-      const before = { ...unit };
-      const activeTo = dto.activeTo ?? todayInMexico();
-      if (activeTo < unit.activeFrom) throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
-      await this.refuseActiveChildren(manager, unit, activeTo);
-      unit.activeTo = activeTo;
-      unit.version += 1;
-      const saved = await this.units.save(manager, unit);
-      await this.emit(manager, UnitDeactivated, saved);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: saved.id, action: 'deactivated', before, after: saved });
-      return saved;
+    const unit = await this.writer.update({
+      ...this.locate(user, id, 'deactivated', UnitDeactivated),
+      change: async (unit, manager) => {
+        const activeTo = dto.activeTo ?? todayInMexico();
+        if (activeTo < unit.activeFrom) throw new BadRequestException('activeTo: no puede ser anterior a activeFrom');
+        await this.refuseActiveChildren(manager, unit, activeTo);
+        unit.activeTo = activeTo;
+      },
     });
     return view(unit);
   }
@@ -114,24 +110,44 @@ export class UnitsService {
    * an indicator, another unit's parent history...), can only be deactivated: 409 saying why.
    */
   async delete(user: TequioClaims, id: string): Promise<void> {
-    await this.units.transaction(async (manager) => {
-      await this.units.lockTree(manager, user.tenant);
-      const unit = await this.require(manager, user.tenant, id);
-      if ((await this.units.childCount(manager, unit.id)) > 0) {
-        throw new ConflictException(`id: la unidad ${unit.code} tiene unidades dependientes; solo puede darse de baja`);
-      }
-      try {
-        await this.units.delete(manager, unit.id);
-      } catch (error) {
-        const table = foreignKeyViolationTable(error);
-        if (table === undefined) throw error;
-        const what = RECORD_LABELS[table] ?? `registros en ${table}`;
-        throw new ConflictException(`id: la unidad ${unit.code} tiene registros que dependen de ella (${what}); solo puede darse de baja`);
-      }
-      const last = { ...unit, version: unit.version + 1 };
-      await this.emit(manager, UnitDeleted, last);
-      await this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'unit', entityId: unit.id, action: 'deleted', before: unit, after: null });
+    await this.writer.remove({
+      ...this.locate(user, id, 'deleted', UnitDeleted),
+      check: async (unit, manager) => {
+        if ((await this.units.childCount(manager, unit.id)) > 0) {
+          throw new ConflictException(`id: la unidad ${unit.code} tiene unidades dependientes; solo puede darse de baja`);
+        }
+      },
+      delete: async (unit, manager) => {
+        try {
+          await this.units.delete(manager, unit.id);
+        } catch (error) {
+          const table = foreignKeyViolationTable(error);
+          if (table === undefined) throw error;
+          const what = RECORD_LABELS[table] ?? `registros en ${table}`;
+          throw new ConflictException(`id: la unidad ${unit.code} tiene registros que dependen de ella (${what}); solo puede darse de baja`);
+        }
+      },
     });
+  }
+
+  private record(user: TequioClaims, action: AuditAction, event: UnitEvent) {
+    return { tenant: user.tenant, actor: user.sub, entityType: 'unit', action, event, snapshot } as const;
+  }
+
+  /**
+   * Every change of a unit takes the municipality's tree lock first: two concurrent moves could each pass the cycle
+   * check against the other's uncommitted state and together close a cycle.
+   */
+  private locate(user: TequioClaims, id: string, action: AuditAction, event: UnitEvent) {
+    return {
+      ...this.record(user, action, event),
+      entity: Unit,
+      lock: async (manager: EntityManager) => {
+        await this.units.lockTree(manager, user.tenant);
+        return this.units.findById(user.tenant, id, manager);
+      },
+      notFound: () => new NotFoundException(`No existe la unidad ${id}`),
+    };
   }
 
   /** The parents the unit has had, oldest first. */
@@ -163,12 +179,6 @@ export class UnitsService {
       today: todayInMexico(),
     });
     return { items: items.map(view), total, limit: query.limit, offset: query.offset };
-  }
-
-  private async require(manager: EntityManager, tenant: string, id: string): Promise<Unit> {
-    const unit = await this.units.findById(tenant, id, manager);
-    if (!unit) throw new NotFoundException(`No existe la unidad ${id}`);
-    return unit;
   }
 
   private async requireParent(manager: EntityManager, tenant: string, parentId: string): Promise<void> {
@@ -228,10 +238,6 @@ export class UnitsService {
     }
     first.validFrom = unit.activeFrom;
     await this.units.savePeriod(manager, first);
-  }
-
-  private emit(manager: EntityManager, definition: EventDefinition<typeof UnitCreated.data>, unit: Unit): Promise<string> {
-    return this.outbox.publish(manager, definition, { subject: unit.id, tenant: unit.tenant, data: snapshot(unit) });
   }
 }
 
