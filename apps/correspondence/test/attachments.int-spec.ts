@@ -1,25 +1,12 @@
-import { bearer, createTestDatabase, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
-import { createHash, randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import { bearer, binaryParser, createTestDatabase, disguisedExecutable, pdfOf, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { createHash } from 'node:crypto';
 import { correspondenceService } from '../src/correspondence.definition';
 import { citizenDocument, PERSONAL, publishUnits } from './support';
 
 const MAX_BYTES = 64 * 1024;
 
-function pdfOf(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.7\n');
-  const tail = Buffer.from('\n%%EOF\n');
-  return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
-}
-
 /** A Windows executable wearing a .pdf name. */
-const executable = Buffer.concat([Buffer.from('MZ'), Buffer.from('90000300000004000000ffff0000b8', 'hex'), randomBytes(2048)]);
-
-function binaryParser(response: IncomingMessage, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
+const executable = disguisedExecutable();
 
 describe('attachments of front desk documents (real PostgreSQL)', () => {
   let database: TestDatabase;

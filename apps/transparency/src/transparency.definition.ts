@@ -1,3 +1,4 @@
+import { attachmentsFeature } from '@tequio/attachments';
 import { calendarDirectoryFeature } from '@tequio/calendar';
 import { ServiceDefinition } from '@tequio/platform';
 import { unitDirectoryFeature } from '@tequio/unit-directory';
@@ -23,6 +24,7 @@ export const transparencyService: ServiceDefinition = {
   features: [
     unitDirectoryFeature,
     calendarDirectoryFeature,
+    attachmentsFeature,
     { module: SettingsModule, entities: [TransparencySettings], migrations: [Transparency1763800000000] },
     { module: RequestsModule, entities: [TransparencyRequest, RequestStatusChange, OficioTurn] },
     { module: AppealsModule, entities: [ReviewAppeal, AppealNotification] },

@@ -7,3 +7,4 @@ export * from './attachments.options';
 export * from './attachments.service';
 export * from './content-detection';
 export * from './content-disposition';
+export * from './owned-attachment';

@@ -1,7 +1,19 @@
 import { loadServiceConfig, runMigrations } from '@tequio/platform';
-import { bearer, createTestDatabase, registerTenants, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations, uniqueTenant } from '@tequio/testing';
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { IncomingMessage, request as httpRequest } from 'node:http';
+import {
+  bearer,
+  binaryParser,
+  createTestDatabase,
+  disguisedExecutable,
+  pdfOf,
+  registerTenants,
+  RunningService,
+  startServiceInProcess,
+  TestDatabase,
+  undocumentedOperations,
+  uniqueTenant,
+} from '@tequio/testing';
+import { createHash, randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
@@ -11,24 +23,10 @@ import { attachmentsTestService, TEST_OWNER_TYPE } from './attachments-test.serv
 const MAX_BYTES = 1024 * 1024;
 const SCHEMA = attachmentsTestService.name;
 
-/** A real PDF header and trailer around random bytes: big enough to span several stored chunks. */
-function pdfOf(size: number): Buffer {
-  const head = Buffer.from('%PDF-1.7\n');
-  const tail = Buffer.from('\n%%EOF\n');
-  return Buffer.concat([head, randomBytes(size - head.length - tail.length), tail]);
-}
-
 // Superagent types the parser's first argument as its own Response, but passes the node message.
 const binary = binaryParser as never;
 
-const executable = Buffer.concat([Buffer.from('MZ'), Buffer.from('90000300000004000000ffff0000b8', 'hex'), randomBytes(4096)]);
-
-/** Keeps a download's body as raw bytes (superagent hands node parsers the incoming message). */
-function binaryParser(response: IncomingMessage, done: (error: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => done(null, Buffer.concat(chunks)));
-}
+const executable = disguisedExecutable(4096);
 
 describe('@tequio/attachments in a service (real PostgreSQL)', () => {
   let database: TestDatabase;

@@ -7,3 +7,4 @@ export * from './tokens';
 export * from './openapi';
 export * from './demo-fixtures';
 export * from './tenants';
+export * from './files';

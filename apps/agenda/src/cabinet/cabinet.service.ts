@@ -10,12 +10,11 @@ import {
   CabinetMeetingUpdated,
   EventDefinition,
 } from '@tequio/contracts';
-import { AttachmentsService } from '@tequio/attachments';
+import { AttachmentsService, openOwnedAttachment } from '@tequio/attachments';
 import { todayInMexico } from '@tequio/platform';
 import { IncomingMessage } from 'node:http';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
-import { openOwnedAttachment } from '../common/owned-attachment';
 import { KnownUnits } from '../common/known-units';
 import { AgendaSettingsService } from '../settings/agenda-settings.service';
 import {

@@ -1,11 +1,10 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, Logger, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { canActForUnit, TequioClaims } from '@tequio/auth';
 import { WeeklyRosterClosed, WeeklyRoster, WeeklySubmissionReceived, WeeklySubmissionSnapshot, WeeklySubmissionUpdated } from '@tequio/contracts';
-import { AttachmentsService } from '@tequio/attachments';
+import { AttachmentsService, openOwnedAttachment } from '@tequio/attachments';
 import { IncomingMessage } from 'node:http';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
-import { openOwnedAttachment } from '../common/owned-attachment';
 import { KnownUnits } from '../common/known-units';
 import { compareIsoWeeks, IsoWeek, isoWeekLabel, isoWeekOf, isoWeekThursday, nextIsoWeek, parseIsoWeek } from '../common/municipal-time';
 import { AgendaSettingsService } from '../settings/agenda-settings.service';

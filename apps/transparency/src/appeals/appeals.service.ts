@@ -6,6 +6,7 @@ import { UnitReplicaRepository } from '@tequio/unit-directory';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
+import { FILE_OWNERS, FileTarget } from '../common/record-files';
 import { OficioTurn } from '../common/oficio-turn.entity';
 import { DeadlineCalendar } from '../deadlines/deadline-calendar';
 import { appealFilingRefusal } from '../deadlines/deadline-engine';
@@ -25,14 +26,14 @@ import {
 import { AppealNotification, AppealStatus, ReviewAppeal } from './appeal.entity';
 import { AppealsRepository } from './appeals.repository';
 
-type AppealAction = 'notify' | 'turn' | 'answer_turn' | 'plead' | 'resolve' | 'comply' | 'cancel';
+type AppealAction = 'notify' | 'turn' | 'answer_turn' | 'plead' | 'resolve' | 'comply' | 'cancel' | 'attach_resolution';
 
 const ALLOWED: Record<AppealStatus, readonly AppealAction[]> = {
   recibido: ['notify', 'turn', 'answer_turn', 'plead', 'resolve', 'cancel'],
   en_alegatos: ['notify', 'turn', 'answer_turn', 'plead', 'resolve', 'cancel'],
   alegatos_presentados: ['notify', 'turn', 'answer_turn', 'resolve', 'cancel'],
-  resuelto: ['notify', 'turn', 'answer_turn', 'comply'],
-  cumplido: [],
+  resuelto: ['notify', 'turn', 'answer_turn', 'comply', 'attach_resolution'],
+  cumplido: ['attach_resolution'],
   cancelado: [],
 };
 
@@ -129,6 +130,15 @@ export class AppealsService {
     if (!appeal) throw new NotFoundException(`id: no existe el recurso ${id}`);
     const [notifications, turns] = await Promise.all([this.appeals.notificationsOf([id]), this.appeals.turnsOf([id])]);
     return view(snapshot(appeal, notifications, turns));
+  }
+
+  /** The files of the resolution (the guarantor body's resolution, the compliance oficio): transparency staff only, once resolved. */
+  async resolutionFiles(user: TequioClaims, id: string, purpose: 'read' | 'upload'): Promise<FileTarget> {
+    await this.settingsService.requireStaff(user);
+    const appeal = await this.appeals.findById(user.tenant, id);
+    if (!appeal) throw new NotFoundException(`id: no existe el recurso ${id}`);
+    if (purpose === 'upload') requireAllowed(appeal, 'attach_resolution');
+    return { owner: { type: FILE_OWNERS.appealResolution, id }, entityType: 'review_appeal', entityId: id };
   }
 
   notify(user: TequioClaims, id: string, dto: AppealNotificationDto) {
@@ -239,9 +249,7 @@ export class AppealsService {
     return this.appeals.transaction(async (manager) => {
       const appeal = await this.appeals.lock(manager, user.tenant, id);
       if (!appeal) throw new NotFoundException(`id: no existe el recurso ${id}`);
-      if (!ALLOWED[appeal.status].includes(action)) {
-        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `status: el recurso está "${appeal.status}" y no admite esa acción`, currentStatus: appeal.status });
-      }
+      requireAllowed(appeal, action);
       const [notifications, turns] = await Promise.all([this.appeals.notificationsOf([id], manager), this.appeals.turnsOf([id], manager)]);
       const before = snapshot(appeal, notifications, turns);
       const auditAction = await apply({ manager, appeal, notifications, turns, settings });
@@ -262,6 +270,12 @@ export class AppealsService {
       return view(data);
     });
   }
+}
+
+function requireAllowed(appeal: ReviewAppeal, action: AppealAction): void {
+  if (ALLOWED[appeal.status].includes(action)) return;
+  const hint = action === 'attach_resolution' ? '; los archivos de la resolución se adjuntan una vez registrada' : '';
+  throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `status: el recurso está "${appeal.status}" y no admite esa acción${hint}`, currentStatus: appeal.status });
 }
 
 function requireNotBefore(field: string, date: string, earliest: string): void {

@@ -34,4 +34,12 @@ describe('request statuses', () => {
     expect(['turn', 'answer', 'extend', 'answer_turn'].every((action) => isAllowed('turnada', action as never))).toBe(true);
     expect(() => requireAllowed('respondida', 'turn')).toThrow('status: una solicitud en estado "respondida" (Respondida) no puede turnarse');
   });
+
+  it('an answer takes its files once recorded; a cancelled request takes none', () => {
+    expect(isAllowed('respondida', 'attach_answer')).toBe(true);
+    expect(['recibida', 'turnada', 'en_prevencion', 'no_presentada', 'cancelada'].some((status) => isAllowed(status as never, 'attach_answer'))).toBe(false);
+    expect(isAllowed('respondida', 'attach_turn_answer')).toBe(true);
+    expect(() => requireAllowed('cancelada', 'attach_turn_answer')).toThrow('status: una solicitud en estado "cancelada"');
+    expect(() => requireAllowed('turnada', 'attach_answer')).toThrow('no puede recibir archivos de su respuesta (regístrela primero)');
+  });
 });

@@ -10,7 +10,7 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   cancelada: 'Cancelada (registrada por error)',
 };
 
-export type RequestAction = 'turn' | 'answer_turn' | 'clarify' | 'reply_clarification' | 'lapse' | 'extend' | 'verify_identity' | 'answer' | 'cancel';
+export type RequestAction = 'turn' | 'answer_turn' | 'clarify' | 'reply_clarification' | 'lapse' | 'extend' | 'verify_identity' | 'answer' | 'cancel' | 'attach_turn_answer' | 'attach_answer';
 
 const ACTION_LABELS: Record<RequestAction, string> = {
   turn: 'turnarse',
@@ -22,15 +22,18 @@ const ACTION_LABELS: Record<RequestAction, string> = {
   verify_identity: 'verificar la identidad',
   answer: 'responderse',
   cancel: 'cancelarse',
+  attach_turn_answer: 'recibir archivos del oficio de respuesta de un área',
+  attach_answer: 'recibir archivos de su respuesta (regístrela primero)',
 };
 
-/** Which actions each status allows; terminal statuses allow none. */
+/** Which actions each status allows; closed statuses allow no change, only files of answers already recorded. */
 const ALLOWED: Record<RequestStatus, readonly RequestAction[]> = {
   recibida: ['turn', 'clarify', 'extend', 'verify_identity', 'cancel'],
-  turnada: ['turn', 'answer_turn', 'clarify', 'extend', 'verify_identity', 'answer', 'cancel'],
-  en_prevencion: ['reply_clarification', 'lapse', 'answer_turn', 'verify_identity', 'cancel'],
-  respondida: [],
-  no_presentada: [],
+  turnada: ['turn', 'answer_turn', 'clarify', 'extend', 'verify_identity', 'answer', 'cancel', 'attach_turn_answer'],
+  en_prevencion: ['reply_clarification', 'lapse', 'answer_turn', 'verify_identity', 'cancel', 'attach_turn_answer'],
+  // The answer's files (and a unit's late-scanned oficio) may follow the answer itself.
+  respondida: ['attach_turn_answer', 'attach_answer'],
+  no_presentada: ['attach_turn_answer'],
   cancelada: [],
 };
 

@@ -169,7 +169,14 @@ export class RequestsRepository extends DatabaseRepository {
 
   turnsOf(parentIds: string[], manager: EntityManager = this.dataSource.manager): Promise<OficioTurn[]> {
     if (parentIds.length === 0) return Promise.resolve([]);
-    return manager.getRepository(OficioTurn).find({ where: { parentId: In(parentIds) }, order: { turnedOn: 'ASC', oficioNumber: 'ASC' } });
+    // One array parameter rather than one placeholder per id: recomputations ask for thousands at a time.
+    return manager
+      .getRepository(OficioTurn)
+      .createQueryBuilder('t')
+      .where('t.parent_id = ANY(:parentIds)', { parentIds })
+      .orderBy('t.turned_on', 'ASC')
+      .addOrderBy('t.oficio_number', 'ASC')
+      .getMany();
   }
 
   findTurn(tenant: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<OficioTurn | null> {

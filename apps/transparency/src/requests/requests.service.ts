@@ -7,6 +7,7 @@ import { UnitReplicaRepository } from '@tequio/unit-directory';
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
+import { FILE_OWNERS, FileTarget } from '../common/record-files';
 import { OficioTurn } from '../common/oficio-turn.entity';
 import { DeadlineCalendar } from '../deadlines/deadline-calendar';
 import {
@@ -236,6 +237,29 @@ export class RequestsService {
     await this.requireTurnAccess(user, turn);
     const [parent] = await this.requests.requestsById(user.tenant, [turn.parentId]);
     return turnView(turn, parent);
+  }
+
+  /**
+   * The files of a unit's answer oficio: users of the turn's unit or transparency staff (403 for another unit, as for the
+   * turn itself). Files are added once the answer oficio is recorded, while the request is not cancelled.
+   */
+  async turnAnswerFiles(user: TequioClaims, turnId: string, purpose: 'read' | 'upload'): Promise<FileTarget> {
+    const turn = await this.requests.findTurn(user.tenant, turnId);
+    if (!turn || turn.procedure !== 'solicitud') throw new NotFoundException(`turnId: no existe el turno ${turnId}`);
+    await this.requireTurnAccess(user, turn);
+    if (purpose === 'upload') {
+      if (!turn.answeredOn) throw new ConflictException(`turnId: el área aún no registra su oficio de respuesta al turno ${turn.oficioNumber}; regístrelo y luego adjunte el archivo`);
+      requireAllowed((await this.require(user.tenant, turn.parentId)).status, 'attach_turn_answer');
+    }
+    return { owner: { type: FILE_OWNERS.turnAnswer, id: turn.id }, entityType: 'transparency_request', entityId: turn.parentId };
+  }
+
+  /** The files of the final answer (they go to the requester and may hold personal data): transparency staff only, once answered. */
+  async answerFiles(user: TequioClaims, id: string, purpose: 'read' | 'upload'): Promise<FileTarget> {
+    await this.settingsService.requireStaff(user);
+    const request = await this.require(user.tenant, id);
+    if (purpose === 'upload') requireAllowed(request.status, 'attach_answer');
+    return { owner: { type: FILE_OWNERS.requestAnswer, id }, entityType: 'transparency_request', entityId: id };
   }
 
   extend(user: TequioClaims, id: string, dto: ExtensionDto): Promise<RequestView> {

@@ -59,15 +59,17 @@ export class AuditTrail {
   async recordMany(manager: EntityManager, records: AuditRecord[]): Promise<void> {
     if (records.length === 0) return;
     await manager.query(
+      // The changes travel as one JSON array (no per-element escaping of a jsonb[] literal).
       `INSERT INTO audit_entry (tenant, entity_type, entity_id, action, actor, changes, reason)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[])`,
+       SELECT * FROM ROWS FROM (unnest($1::text[]), unnest($2::text[]), unnest($3::text[]), unnest($4::text[]), unnest($5::text[]),
+                                jsonb_array_elements($6::jsonb), unnest($7::text[]))`,
       [
         records.map((r) => r.tenant),
         records.map((r) => r.entityType),
         records.map((r) => r.entityId),
         records.map((r) => r.action),
         records.map((r) => r.actor),
-        records.map((r) => JSON.stringify(diffSnapshots(r.before, r.after))),
+        JSON.stringify(records.map((r) => diffSnapshots(r.before, r.after))),
         records.map((r) => r.reason ?? null),
       ],
     );

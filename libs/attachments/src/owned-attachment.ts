@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { AttachmentOwner, AttachmentsService, OpenedAttachment } from '@tequio/attachments';
+import { AttachmentOwner, AttachmentsService, OpenedAttachment } from './attachments.service';
 
 /** Opens a file only through the record it belongs to: another record's file id answers 404. */
 export async function openOwnedAttachment(attachments: AttachmentsService, tenant: string, owner: AttachmentOwner, attachmentId: string): Promise<OpenedAttachment> {
