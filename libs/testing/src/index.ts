@@ -6,3 +6,4 @@ export * from './test-environment';
 export * from './tokens';
 export * from './openapi';
 export * from './demo-fixtures';
+export * from './poison-events';
