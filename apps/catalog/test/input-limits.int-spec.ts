@@ -85,7 +85,7 @@ describe('catalog input limits (real PostgreSQL and Kafka)', () => {
       .set('Content-Type', 'application/json')
       .send(JSON.stringify({ code: '601', name: 'x'.repeat(300 * 1024), kind: 'direccion' }))
       .expect(413);
-    expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: '(cuerpo): excede el máximo de 100 KB' });
+    expect(response.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: '(cuerpo): excede el máximo de 100 KB (body too large: over 100 KB)' });
     expect(warn.mock.calls.map((call) => String(call[0]))).toContainEqual(expect.stringMatching(/^Request body refused: \d+ bytes over the limit of 102400 bytes$/));
     expect(warn.mock.calls.flat().some((argument) => /PayloadTooLargeError|\n\s+at /.test(String(argument)))).toBe(false);
     expect(error).not.toHaveBeenCalled();

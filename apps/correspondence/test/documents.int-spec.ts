@@ -18,16 +18,14 @@ describe('front desk documents (real PostgreSQL and Kafka)', () => {
   const foreignAdmin = bearer(['admin'], { tenant: foreignTenant, sub: 'admin@otro' });
 
   beforeAll(async () => {
-    process.env['CORRESPONDENCE_TRACKING_RATE_LIMIT'] = '40';
     database = await createTestDatabase();
     await registerTenants(database, tenant, foreignTenant);
-    service = await startServiceInProcess(correspondenceService, database);
+    service = await startServiceInProcess(correspondenceService, database, { HTTP_PUBLIC_RATE_LIMIT: '40' });
     tap = await EventTap.open(CORRESPONDENCE_TOPICS);
     await publishUnits(database, tenant);
   });
 
   afterAll(async () => {
-    delete process.env['CORRESPONDENCE_TRACKING_RATE_LIMIT'];
     await tap?.close();
     await service?.close();
     await database?.drop();

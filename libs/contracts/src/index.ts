@@ -17,3 +17,4 @@ export * from './vocabulary';
 export * from './metrics';
 export * from './topic-config';
 export * from './semaphore';
+export * from './text';

@@ -55,6 +55,7 @@ describe('checkEventData', () => {
 
   it('rejects an unknown type, naming it', () => {
     expect(reasonFor('tequio.catalog.unit.renamed', valid)).toBe('unknown event type "tequio.catalog.unit.renamed"');
+    expect(reasonFor('tequio.catalog.unit.renamed', valid, Topic.CatalogUnitV1)).toBe(`unknown event type "tequio.catalog.unit.renamed" on ${Topic.CatalogUnitV1}`);
   });
 
   it('rejects a known type on the wrong topic, naming type and topic', () => {

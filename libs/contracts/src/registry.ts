@@ -30,7 +30,7 @@ export type EventDataCheck = { success: true; data: unknown } | { success: false
 /** Checks an event's data against its registered schema (and that it belongs on the topic). */
 export function checkEventData(type: string, data: unknown, topic?: string): EventDataCheck {
   const definition = byType.get(type);
-  if (!definition) return { success: false, reason: `unknown event type "${type}"` };
+  if (!definition) return { success: false, reason: `unknown event type "${type}"${topic === undefined ? '' : ` on ${topic}`}` };
   if (topic !== undefined && definition.topic !== topic) {
     return { success: false, reason: `event type "${type}" does not belong on topic "${topic}"` };
   }

@@ -9,6 +9,7 @@ import { kafkaSecurity } from './config/kafka-security';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
 import { useBodyParsers } from './http/request-body-errors';
+import { useHttpHardening } from './http/security-headers';
 import { setupOpenApi } from './http/swagger';
 import { collectConsumerLag } from './metrics/consumer-lag';
 import { httpMetricsMiddleware } from './metrics/http-metrics.middleware';
@@ -25,7 +26,8 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.use(httpMetricsMiddleware);
-  useBodyParsers(app);
+  useHttpHardening(app, config);
+  useBodyParsers(app, config.HTTP_JSON_LIMIT_KB);
   setupOpenApi(app, definition);
   await provisionTopics(app.get(EventProducer), config, definition);
   collectConsumerLag(app.get(EventProducer), config.KAFKA_CONSUMER_GROUP, consumedTopics(definition));

@@ -14,3 +14,5 @@ export * from './common/defined-only';
 export * from './database/database-repository';
 export * from './database/versioned-writer';
 export * from './http/zod-numbers';
+export * from './http/rate-limit';
+export * from './http/security-headers';

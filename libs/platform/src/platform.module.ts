@@ -1,6 +1,6 @@
 import './http/zod-locale';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tequio/auth';
@@ -9,19 +9,18 @@ import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { kafkaSecurity } from './config/kafka-security';
-import { ServiceConfig } from './config/service-config';
+import { SERVICE_CONFIG, ServiceConfig } from './config/service-config';
 import { dataSourceOptions } from './database/migrations';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { DatabaseErrorFilter } from './http/database-error.filter';
+import { RateLimitGuard } from './http/rate-limit';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import { ValidationErrorFilter } from './http/validation-error.filter';
 import { MetricsController } from './metrics/metrics.controller';
 import { VersionedWriter } from './database/versioned-writer';
 import { OutboxAdminController } from './messaging/outbox-admin.controller';
 import { featureModules, ServiceDefinition } from './service-definition';
-
-export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
@@ -72,6 +71,7 @@ export class PlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         KafkaHealthIndicator,
         VersionedWriter,
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: ValidationErrorFilter },

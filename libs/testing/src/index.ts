@@ -8,3 +8,4 @@ export * from './openapi';
 export * from './demo-fixtures';
 export * from './tenants';
 export * from './files';
+export * from './poison-events';

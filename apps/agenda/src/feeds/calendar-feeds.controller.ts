@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, TequioClaims } from '@tequio/auth';
+import { RateLimited } from '@tequio/platform';
 import { calendarFeedExample, CreateCalendarFeedDto, createdCalendarFeedExample, icsExample } from './calendar-feed.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
 
@@ -33,6 +34,7 @@ export class CalendarFeedsController {
 
   @Get('feeds/:file')
   @Public()
+  @RateLimited()
   @ApiProduces('text/calendar')
   @ApiOperation({ summary: 'El calendario iCalendar (RFC 5545) detrás de un token: /feeds/{token}.ics, para suscribirse desde cualquier cliente de calendario' })
   @ApiOkResponse({ content: { 'text/calendar': { schema: { type: 'string' }, example: icsExample } } })

@@ -69,5 +69,12 @@ describe('prepareMessage', () => {
   it('skips a type declared on the topic that no mapping counts', () => {
     expect(prepareMessage(raw(UnitCreated.type, UnitCreated.example, UnitCreated.topic), mappings, () => 'America/Mexico_City')).toEqual({ kind: 'ignored' });
   });
+
+  it('dead-letters a malformed event of a type no mapping counts, instead of skipping it', () => {
+    const prepared = prepareMessage(raw(UnitCreated.type, { ...UnitCreated.example, code: 42 }, UnitCreated.topic), mappings, () => 'America/Mexico_City');
+    expect(prepared).toEqual({ kind: 'rejected', reason: expect.stringMatching(new RegExp(`^invalid data for ${UnitCreated.type.replace(/\./g, '\\.')}: code: `)) });
+    const misplaced = prepareMessage(raw(UnitCreated.type, UnitCreated.example, Topic.CorrespondenceDocumentV1), mappings, () => 'America/Mexico_City');
+    expect(misplaced).toEqual({ kind: 'rejected', reason: `event type "${UnitCreated.type}" does not belong on topic "${Topic.CorrespondenceDocumentV1}"` });
+  });
 });
 

@@ -1,4 +1,4 @@
-import { checkObservation, describeIssues, EVENT_DEFINITIONS, EventAttributes, fromKafkaHeaders, MetricMapping, RecordObservations } from '@tequio/contracts';
+import { checkEventData, checkObservation, describeIssues, EventAttributes, fromKafkaHeaders, MetricMapping, RecordObservations } from '@tequio/contracts';
 import { IHeaders } from 'kafkajs';
 
 /** A consumed message, as kafkajs hands it over. */
@@ -14,9 +14,6 @@ export type PreparedMessage =
   | { kind: 'ignored' }
   | { kind: 'rejected'; reason: string };
 
-/** Event types that are declared on a topic but counted by no mapping (e.g. a notification): skipped, not parked. */
-const declaredTypes = new Set(EVENT_DEFINITIONS.map((definition) => `${definition.topic}|${definition.type}`));
-
 /**
  * Validates one producer event and runs its mapping: headers, a mapped type on its own topic, data against the
  * event's schema, and every observation against the metric registry. Anything wrong is a reason to dead-letter.
@@ -26,18 +23,20 @@ export function prepareMessage(message: RawMessage, mappings: ReadonlyMap<string
   const headers = fromKafkaHeaders(message.headers as Record<string, Buffer | string | undefined>);
   if (!headers.success) return { kind: 'rejected', reason: headers.reason };
   const event = headers.attributes;
-  const mapping = mappings.get(event.type);
-  if (!mapping) {
-    if (declaredTypes.has(`${message.topic}|${event.type}`)) return { kind: 'ignored' };
-    return { kind: 'rejected', reason: `unknown event type "${event.type}" on ${message.topic}` };
-  }
-  if (mapping.event.topic !== message.topic) return { kind: 'rejected', reason: `event type "${event.type}" does not belong on topic "${message.topic}"` };
   let json: unknown;
   try {
     json = JSON.parse(message.value === null ? 'null' : message.value.toString());
   } catch {
     return { kind: 'rejected', reason: `invalid JSON in the data of ${event.type}` };
   }
+  const mapping = mappings.get(event.type);
+  if (!mapping) {
+    // A type no mapping counts is still checked against its contract: malformed, unknown or misplaced, it is poison
+    // and belongs on the dead-letter topic; only a valid one is skipped.
+    const checked = checkEventData(event.type, json, message.topic);
+    return checked.success ? { kind: 'ignored' } : { kind: 'rejected', reason: checked.reason };
+  }
+  if (mapping.event.topic !== message.topic) return { kind: 'rejected', reason: `event type "${event.type}" does not belong on topic "${message.topic}"` };
   const parsed = mapping.event.data.safeParse(json);
   if (!parsed.success) return { kind: 'rejected', reason: `invalid data for ${event.type}: ${describeIssues(parsed.error)}` };
   let observed: RecordObservations;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
 import { ACTIVITY_CATEGORIES } from '../vocabulary';
+import { codeText, staffText } from '../text';
 
 /*
  * The agenda service: the president's activities, cabinet meetings with their agreements, weekly agendas of the
@@ -12,7 +13,7 @@ import { ACTIVITY_CATEGORIES } from '../vocabulary';
 
 const isoDate = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
-const unitCode = z.string().min(1).max(20);
+const unitCode = codeText(z.string().min(1).max(20));
 const version = z.int().positive();
 
 export const ACTIVITY_STATUSES = ['programada', 'confirmada', 'reprogramada', 'cancelada', 'realizada'] as const;
@@ -31,18 +32,18 @@ export type ActivityVisibility = (typeof ACTIVITY_VISIBILITIES)[number];
 // ---------------------------------------------------------------------------------------------- activity
 
 /** A person involved in an activity, known only by the role they hold in a unit (e.g. the unit's head). */
-export const involvedRoleSchema = z.object({ unitCode, role: z.string().min(1).max(100) });
+export const involvedRoleSchema = z.object({ unitCode, role: staffText(z.string().min(1).max(100)) });
 
 export const activitySnapshotSchema = z.object({
   activityId: z.uuid(),
   /** The municipality's own category code (its list is configurable). */
-  category: z.string().min(1).max(60),
+  category: codeText(z.string().min(1).max(60)),
   /** The registry category the municipality's category counts as. */
   reportCategory: z.enum(ACTIVITY_CATEGORIES),
   visibility: z.enum(ACTIVITY_VISIBILITIES),
   /** Public activities only: a private activity's title and place never leave the service. */
-  title: z.string().min(1).max(300).nullable(),
-  place: z.string().min(1).max(300).nullable(),
+  title: staffText(z.string().min(1).max(300)).nullable(),
+  place: staffText(z.string().min(1).max(300)).nullable(),
   startsAt: instant,
   endsAt: instant,
   organizerUnitCode: unitCode,
@@ -122,7 +123,7 @@ export const cabinetMeetingSnapshotSchema = z.object({
   /** Consecutive per year; set when the meeting is recorded as held. */
   minuteNumber: z.int().positive().nullable(),
   /** The attendance list: each unit once, with the role of whoever represented it. */
-  attendance: z.array(z.object({ unitCode, role: z.string().min(1).max(100) })),
+  attendance: z.array(z.object({ unitCode, role: staffText(z.string().min(1).max(100)) })),
   /** Agreements (acuerdos) without their wording: who answers for each, by when, and how it stands. */
   agreements: z.array(
     z.object({
@@ -288,7 +289,7 @@ export const allianceSnapshotSchema = z.object({
   allianceId: z.uuid(),
   kind: z.enum(ALLIANCE_KINDS),
   /** A municipality, city, institution or organization: never a private person. */
-  counterpart: z.string().min(1).max(200),
+  counterpart: staffText(z.string().min(1).max(200)),
   signedOn: isoDate,
   unitCode,
   status: z.enum(['vigente', 'cancelada']),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
+import { codeText, staffText } from '../text';
 
 /*
  * Development plan (Plan Municipal de Desarrollo), budget programs (Programas Presupuestarios) and their MIR
@@ -72,14 +73,14 @@ export type MetricDimensionType = (typeof METRIC_DIMENSION_TYPES)[number];
 
 // ── Formula ───────────────────────────────────────────────────────────────────────────────────────────────
 
-export const formulaFilterValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+export const formulaFilterValueSchema = z.union([codeText(z.string()), z.number(), z.boolean()]);
 
 /** One side of `numerator / denominator × factor`: a counted metric, a fixed annual goal, or a manual capture. */
 export const formulaTermSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('metric'),
-    metric: z.string().min(1).max(100),
-    filters: z.record(z.string(), formulaFilterValueSchema),
+    metric: codeText(z.string().min(1).max(100)),
+    filters: z.record(codeText(z.string()), formulaFilterValueSchema),
   }),
   z.object({ kind: z.literal('constant'), value: z.number() }),
   z.object({ kind: z.literal('manual') }),
@@ -102,15 +103,15 @@ export type QuarterTargets = z.infer<typeof quarterTargetsSchema>;
 /** A development plan travels whole (period, axes, objectives): a consumer keeps its copy from the latest event. */
 export const planSnapshotSchema = z.object({
   planId: z.uuid(),
-  name: z.string().min(1).max(200),
+  name: staffText(z.string().min(1).max(200)),
   startYear: z.int().min(2000).max(2100),
   endYear: z.int().min(2000).max(2100),
   axes: z.array(
     z.object({
       axisId: z.uuid(),
       number: z.int().positive(),
-      name: z.string().min(1),
-      objectives: z.array(z.object({ objectiveId: z.uuid(), code: z.string().min(1).max(20), name: z.string().min(1) })),
+      name: staffText(z.string().min(1)),
+      objectives: z.array(z.object({ objectiveId: z.uuid(), code: codeText(z.string().min(1).max(20)), name: staffText(z.string().min(1)) })),
     }),
   ),
   version: z.int().positive(),
@@ -162,12 +163,12 @@ export const PlanDeleted = defineEvent({
 export const programSnapshotSchema = z.object({
   programId: z.uuid(),
   year: z.int().min(2000).max(2100),
-  code: z.string().min(1).max(20),
-  name: z.string().min(1).max(300),
+  code: codeText(z.string().min(1).max(20)),
+  name: staffText(z.string().min(1).max(300)),
   /** `08 - Gobierno innovador y tecnológico`, as reports print it. */
-  label: z.string().min(1),
+  label: staffText(z.string().min(1)),
   ownerUnitId: z.uuid(),
-  ownerUnitCode: z.string().min(1).max(20),
+  ownerUnitCode: codeText(z.string().min(1).max(20)),
   objectiveIds: z.array(z.uuid()),
   version: z.int().positive(),
 });
@@ -222,11 +223,11 @@ export const indicatorDefinitionSchema = z.object({
   /** The component an activity belongs to. */
   parentId: z.uuid().nullable(),
   /** `Fin`, `Propósito`, `Componente 1`, `Actividad 1.2`. */
-  levelLabel: z.string().min(1),
-  name: z.string().min(1),
-  definition: z.string().min(1),
-  calculationMethod: z.string().min(1),
-  unitOfMeasure: z.string().min(1),
+  levelLabel: staffText(z.string().min(1)),
+  name: staffText(z.string().min(1)),
+  definition: staffText(z.string().min(1)),
+  calculationMethod: staffText(z.string().min(1)),
+  unitOfMeasure: staffText(z.string().min(1)),
   type: z.enum(INDICATOR_TYPES),
   dimension: z.enum(INDICATOR_DIMENSIONS),
   frequency: z.enum(MEASUREMENT_FREQUENCIES),
@@ -234,9 +235,9 @@ export const indicatorDefinitionSchema = z.object({
   baseline: z.object({ value: z.number(), year: z.int() }).nullable(),
   accumulation: z.enum(ACCUMULATION_TYPES),
   factor: z.number().positive(),
-  meansOfVerification: z.string().nullable(),
+  meansOfVerification: staffText(z.string()).nullable(),
   responsibleUnitId: z.uuid(),
-  responsibleUnitCode: z.string().min(1).max(20),
+  responsibleUnitCode: codeText(z.string().min(1).max(20)),
   targets: quarterTargetsSchema,
   formula: indicatorFormulaSchema,
   version: z.int().positive(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
+import { codeText, staffText } from '../text';
 
 /*
  * Catalog settings that belong to a municipality: the municipality itself, its calendar of non-working days
@@ -14,11 +15,11 @@ const isoDate = z.iso.date();
 
 export const municipalitySnapshotSchema = z.object({
   /** The tenant slug, e.g. `oaxaca-de-juarez`: every record of the platform carries it as `tenant`. */
-  municipalityId: z.string().min(1).max(100),
-  name: z.string().min(1).max(200),
-  state: z.string().min(1).max(100),
+  municipalityId: codeText(z.string().min(1).max(100)),
+  name: staffText(z.string().min(1).max(200)),
+  state: staffText(z.string().min(1).max(100)),
   /** INEGI geostatistical key: 2 digits of the state and 3 of the municipality. */
-  inegiCode: z.string().regex(/^[0-9]{5}$/),
+  inegiCode: codeText(z.string().regex(/^[0-9]{5}$/)),
   active: z.boolean(),
   version: z.int().positive(),
 });
@@ -53,13 +54,13 @@ export const MunicipalityUpdated = defineEvent({
 
 export const calendarChangedSchema = z.object({
   /** `<tenant>:<year>`, also the message key. */
-  calendarId: z.string().min(1).max(120),
+  calendarId: codeText(z.string().min(1).max(120)),
   year: z.int().min(2000).max(2100),
   /** Office-hours cut-off, HH:MM local time: a request received later counts as received the next business day. */
-  cutoff: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/),
-  timeZone: z.string().min(1).max(64),
+  cutoff: codeText(z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/)),
+  timeZone: codeText(z.string().min(1).max(64)),
   /** Every non-working day of the year besides Saturdays and Sundays, ascending: the full set, not a difference. */
-  holidays: z.array(z.object({ date: isoDate, name: z.string().min(1).max(200) })),
+  holidays: z.array(z.object({ date: isoDate, name: staffText(z.string().min(1).max(200)) })),
   version: z.int().positive(),
 });
 export type CalendarChangedData = z.infer<typeof calendarChangedSchema>;
@@ -102,7 +103,7 @@ export type SemaphoreBandData = z.infer<typeof semaphoreBandSchema>;
 
 export const semaphoreChangedSchema = z.object({
   /** `<tenant>:<year>`, also the message key. */
-  semaphoreId: z.string().min(1).max(120),
+  semaphoreId: codeText(z.string().min(1).max(120)),
   year: z.int().min(2000).max(2100),
   /** True when the municipality uses the platform defaults (no official source was found). */
   isDefault: z.boolean(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
 import { UNIT_KINDS } from '../vocabulary';
+import { codeText, staffText } from '../text';
 
 const isoDate = z.iso.date();
 
@@ -11,8 +12,8 @@ const isoDate = z.iso.date();
  */
 export const unitSnapshotSchema = z.object({
   unitId: z.uuid(),
-  code: z.string().min(1).max(20),
-  name: z.string().min(1).max(200),
+  code: codeText(z.string().min(1).max(20)),
+  name: staffText(z.string().min(1).max(200)),
   kind: z.enum(UNIT_KINDS),
   parentId: z.uuid().nullable(),
   activeFrom: isoDate,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
+import { codeText } from '../text';
 import {
   AUTHORITY_LEVELS,
   DOCUMENT_CHANNELS,
@@ -22,7 +23,7 @@ import {
 
 const instant = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
-const unitCode = z.string().min(1).max(20);
+const unitCode = codeText(z.string().min(1).max(20));
 
 // ---------------------------------------------------------------------------------------------- documents
 
@@ -31,7 +32,7 @@ export const documentTurnSnapshotSchema = z.object({
   /** The unit the document was turned to. */
   unitCode,
   /** The oficio de turno, consecutive per municipality and year, e.g. `SP/0042/2025`. */
-  oficioNumber: z.string().min(1).max(60),
+  oficioNumber: codeText(z.string().min(1).max(60)),
   /** false for designations of representation, which need no answer. */
   requiresResponse: z.boolean(),
   turnedAt: instant,
@@ -47,7 +48,7 @@ export type DocumentTurnSnapshot = z.infer<typeof documentTurnSnapshotSchema>;
 export const documentSnapshotSchema = z.object({
   documentId: z.uuid(),
   /** Consecutive per municipality and year, in the municipality's format, e.g. `OP/2025/000123`. */
-  folio: z.string().min(1).max(60),
+  folio: codeText(z.string().min(1).max(60)),
   year: z.int().min(2000).max(2100),
   receivedAt: instant,
   channel: z.enum(DOCUMENT_CHANNELS),

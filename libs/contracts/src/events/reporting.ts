@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
+import { codeText, staffText } from '../text';
 
 /** A quarterly report of one budget program; approval locks the quarter's targets and values. */
 export const reportQuarterSchema = z.object({
   reportId: z.uuid(),
   programId: z.uuid(),
-  unitCode: z.string().min(1).max(20),
+  unitCode: codeText(z.string().min(1).max(20)),
   year: z.int().min(2000).max(2100),
   quarter: z.int().min(1).max(4),
 });
@@ -31,7 +32,7 @@ export const ReportReopened = defineEvent({
   type: 'tequio.reporting.report.reopened',
   topic: Topic.ReportingReportV1,
   summary: 'An approved report was reopened with a reason: the quarter is unlocked until approved again.',
-  data: reportQuarterSchema.extend({ reopenedAt: z.iso.datetime({ offset: true }), reason: z.string().min(1).max(500) }),
+  data: reportQuarterSchema.extend({ reopenedAt: z.iso.datetime({ offset: true }), reason: staffText(z.string().min(1).max(500)) }),
   example: { ...example, reopenedAt: '2025-10-20T17:00:00.000Z', reason: 'Corrección de la meta del 3er trimestre' },
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../event-definition';
 import { Topic } from '../topics';
 import { REQUESTER_CATEGORIES } from '../vocabulary';
+import { codeText } from '../text';
 
 /*
  * Transparency events carry the record's whole non-personal state with a version: ids, folios, oficio numbers,
@@ -43,8 +44,8 @@ export const ADVISORY_TOPICS = ['datos_personales', 'enlaces'] as const;
 export const MONITORED_PLATFORMS = ['sisai', 'correo', 'inai_ogaipo', 'portal_gobierno_abierto'] as const;
 
 const isoDate = z.iso.date();
-const unitCode = z.string().min(1).max(20);
-const oficioNumber = z.string().min(1).max(60);
+const unitCode = codeText(z.string().min(1).max(20));
+const oficioNumber = codeText(z.string().min(1).max(60));
 const version = z.int().positive();
 
 /** An oficio turning a request (or an appeal) to a unit, and the unit's answer oficio. */
@@ -60,7 +61,7 @@ export type TransparencyTurn = z.infer<typeof transparencyTurnSchema>;
 
 export const transparencyRequestSnapshotSchema = z.object({
   requestId: z.uuid(),
-  folio: z.string().min(1).max(40),
+  folio: codeText(z.string().min(1).max(40)),
   kind: z.enum(REQUEST_KINDS),
   arcoRight: z.enum(ARCO_RIGHTS).nullable(),
   /** The unit that handles the request (the transparency unit). */
@@ -171,9 +172,9 @@ export const TransparencyRequestOverdue = defineEvent({
 export const transparencyAppealSnapshotSchema = z.object({
   appealId: z.uuid(),
   /** The guarantor body's file number (expediente). */
-  fileNumber: z.string().min(1).max(60),
+  fileNumber: codeText(z.string().min(1).max(60)),
   requestId: z.uuid().nullable(),
-  requestFolio: z.string().min(1).max(40),
+  requestFolio: codeText(z.string().min(1).max(40)),
   filedOn: isoDate,
   ground: z.enum(APPEAL_GROUNDS),
   /** One entry per person filing: an appeal filed by several people has several. */
@@ -243,7 +244,7 @@ export const TransparencyAppealChanged = defineEvent({
 export const transparencyComplaintSnapshotSchema = z.object({
   complaintId: z.uuid(),
   /** The publication obligation, e.g. "LGTAIP art. 70 fracc. XXIX". */
-  obligationReference: z.string().min(1).max(120),
+  obligationReference: codeText(z.string().min(1).max(120)),
   receivedOn: isoDate,
   requesterCategory: z.enum(REQUESTER_CATEGORIES),
   status: z.enum(COMPLAINT_STATUSES),

@@ -8,7 +8,6 @@ import {
   DLQ_REASON_HEADER,
   EventAttributes,
   EventDefinition,
-  findEventDefinition,
   fromKafkaHeaders,
 } from '@tequio/contracts';
 import { Counter, Histogram } from 'prom-client';
@@ -83,7 +82,8 @@ const consumed = metric(
 );
 
 /**
- * Idempotent, poison-proof consumption: validate, then apply the handler and record the event id in one
+ * Idempotent, poison-proof consumption: validate every message of the topic against the contract (handled
+ * type or not), then apply the handler and record the event id in one
  * transaction. Poison goes to `<topic>.dlq` at once with the reason: an invalid event, an `EventRejected`
  * rule, or a handler that keeps failing for a reason that is not transient. A transient failure (database
  * outage, lock timeout, serialization failure) is retried with capped backoff while the partition is paused,
@@ -119,14 +119,13 @@ export class EventConsumer implements BeforeApplicationShutdown {
     const headers = fromKafkaHeaders(message.headers);
     if (!headers.success) return this.deadLetter(context, headers.reason);
     const { attributes } = headers;
-    const handler = handlers.get(attributes.type);
-    if (!handler) {
-      // A known event this service does not need is fine; an unknown one on our topic is not.
-      if (findEventDefinition(attributes.type)?.topic === topic) return 'ignored';
-      return this.deadLetter(context, `unknown event type "${attributes.type}" on ${topic}`);
-    }
+    // Everything on a topic we read is checked against the contract, handled or not: an unknown type (a future
+    // one included), a type of another topic or invalid data is poison for every consumer, not only for the
+    // one that happens to handle it. Only a valid event of a type this service does not need is skipped.
     const checked = checkEventData(attributes.type, message.value, topic);
     if (!checked.success) return this.deadLetter(context, checked.reason);
+    const handler = handlers.get(attributes.type);
+    if (!handler) return 'ignored';
 
     let failedAttempts = 0;
     let transientFailures = 0;

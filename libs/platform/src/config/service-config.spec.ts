@@ -34,6 +34,28 @@ describe('loadServiceConfig', () => {
   });
 });
 
+describe('HTTP abuse limits', () => {
+  it('defaults to a 100 KB body, no trusted proxy, no cross-origin caller and 20 public calls a minute', () => {
+    const config = loadServiceConfig('catalog', 3001, valid);
+    expect([config.HTTP_JSON_LIMIT_KB, config.HTTP_TRUST_PROXY_HOPS, config.CORS_ORIGINS]).toEqual([100, 0, []]);
+    expect([config.HTTP_PUBLIC_RATE_LIMIT, config.HTTP_PUBLIC_RATE_WINDOW_SECONDS]).toEqual([20, 60]);
+  });
+
+  it('reads the allowed origins as a list and refuses anything but scheme and host', () => {
+    const config = loadServiceConfig('catalog', 3001, { ...valid, CORS_ORIGINS: 'https://tequio.example.gob.mx, http://localhost:4200' });
+    expect(config.CORS_ORIGINS).toEqual(['https://tequio.example.gob.mx', 'http://localhost:4200']);
+    for (const origin of ['*', 'https://tequio.example.gob.mx/', 'tequio.example.gob.mx', 'https://*.example.gob.mx']) {
+      expect(() => loadServiceConfig('catalog', 3001, { ...valid, CORS_ORIGINS: origin })).toThrow(/CORS_ORIGINS must be a comma-separated list of origins/);
+    }
+  });
+
+  it('names an out-of-range limit', () => {
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, HTTP_JSON_LIMIT_KB: '0' })).toThrow(/HTTP_JSON_LIMIT_KB/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, HTTP_TRUST_PROXY_HOPS: '-1' })).toThrow(/HTTP_TRUST_PROXY_HOPS/);
+    expect(() => loadServiceConfig('catalog', 3001, { ...valid, HTTP_PUBLIC_RATE_LIMIT: 'many' })).toThrow(/HTTP_PUBLIC_RATE_LIMIT/);
+  });
+});
+
 describe('Kafka deployment settings', () => {
   it('provisions topics unless told not to', () => {
     expect(loadServiceConfig('catalog', 3001, valid).KAFKA_PROVISION_TOPICS).toBe(true);

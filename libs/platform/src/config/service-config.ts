@@ -10,6 +10,14 @@ const brokerList = z
     message: 'must be a comma-separated list of host:port',
   });
 
+/** Browser origins allowed to call the API (CORS): `https://host[:port]`, comma-separated; empty allows none. */
+const originList = z
+  .string()
+  .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .refine((origins) => origins.every((origin) => /^https?:\/\/[^/\s*]+$/.test(origin)), {
+    message: 'must be a comma-separated list of origins such as https://tequio.example.gob.mx (scheme and host, no path, no *)',
+  });
+
 /** Exported so the deployment checks can compare the Helm chart with what a service really reads. */
 export function serviceConfigSchema(service: string, defaultPort: number) {
   return z.object({
@@ -44,6 +52,12 @@ export function serviceConfigSchema(service: string, defaultPort: number) {
     CONSUMER_MAX_BACKOFF_MS: z.coerce.number().int().min(10).max(300_000).default(5000),
     OUTBOX_RETENTION_HOURS: z.coerce.number().int().min(1).default(168),
     INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(30),
+    // Abuse limits of the HTTP API (docs/security.md).
+    HTTP_JSON_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(100),
+    HTTP_TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    CORS_ORIGINS: originList.default([]),
+    HTTP_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+    HTTP_PUBLIC_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   }).superRefine((config, context) => {
     if (config.KAFKA_SASL_MECHANISM === 'none') return;
     for (const key of ['KAFKA_SASL_USERNAME', 'KAFKA_SASL_PASSWORD'] as const) {
@@ -51,6 +65,9 @@ export function serviceConfigSchema(service: string, defaultPort: number) {
     }
   });
 }
+
+/** Injection token of the validated configuration. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 export type ServiceConfig = z.infer<ReturnType<typeof serviceConfigSchema>> & { SERVICE: string };
 

@@ -36,7 +36,7 @@ export function bodyParserError(error: unknown): unknown {
   if (parsed.type === 'entity.too.large') {
     logger.warn(`Request body refused: ${parsed.length ?? '?'} bytes over the limit of ${parsed.limit ?? '?'} bytes`);
     const limit = parsed.limit ? `${Math.round(parsed.limit / 1024)} KB` : 'el máximo admitido';
-    return new PayloadTooLargeException({ statusCode: HttpStatus.PAYLOAD_TOO_LARGE, error: 'Payload Too Large', message: `(cuerpo): excede el máximo de ${limit}` });
+    return new PayloadTooLargeException({ statusCode: HttpStatus.PAYLOAD_TOO_LARGE, error: 'Payload Too Large', message: `(cuerpo): excede el máximo de ${limit} (body too large: over ${limit})` });
   }
   return error;
 }
@@ -44,10 +44,10 @@ export function bodyParserError(error: unknown): unknown {
 /**
  * The JSON and form parsers Nest would register, followed by the mapping above (Nest turns a parser's SyntaxError
  * into a 400 with the parser's English message, and logs a 413 as an error with its stack). Create the app with
- * `bodyParser: false`.
+ * `bodyParser: false`. `limitKb` is HTTP_JSON_LIMIT_KB (100 KB by default).
  */
-export function useBodyParsers(app: NestExpressApplication): void {
-  app.useBodyParser('json');
-  app.useBodyParser('urlencoded', { extended: true });
+export function useBodyParsers(app: NestExpressApplication, limitKb = 100): void {
+  app.useBodyParser('json', { limit: `${limitKb}kb` });
+  app.useBodyParser('urlencoded', { extended: true, limit: `${limitKb}kb` });
   app.use((error: unknown, _request: unknown, _response: unknown, next: (error?: unknown) => void) => next(bodyParserError(error) as HttpException));
 }

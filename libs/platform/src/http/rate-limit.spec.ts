@@ -1,4 +1,4 @@
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from './rate-limit';
 
 describe('RateLimiter', () => {
   it('lets a client make `limit` calls per window, then asks it to wait until the window ends', () => {

@@ -1,0 +1,4 @@
+import { describePoisonDrill } from '@tequio/testing';
+import { catalogService } from '../src/catalog.definition';
+
+describePoisonDrill(catalogService);

@@ -1,0 +1,4 @@
+import { describePoisonDrill } from '@tequio/testing';
+import { correspondenceService } from '../src/correspondence.definition';
+
+describePoisonDrill(correspondenceService);

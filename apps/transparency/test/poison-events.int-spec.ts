@@ -1,0 +1,4 @@
+import { describePoisonDrill } from '@tequio/testing';
+import { transparencyService } from '../src/transparency.definition';
+
+describePoisonDrill(transparencyService);
