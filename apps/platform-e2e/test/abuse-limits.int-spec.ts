@@ -2,7 +2,7 @@ import { Body, Controller, Get, Module, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { Public, Roles } from '@tequio/auth';
 import { paginationFields, RateLimited, SECURITY_HEADERS, ServiceDefinition } from '@tequio/platform';
-import { bearer, createTestDatabase, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, startTestServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -63,7 +63,8 @@ const ALLOWED = 'https://tequio.example.gob.mx';
 describe('platform HTTP abuse limits (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;
   let service: RunningService;
-  const planning = bearer(['planning'], { tenant: uniqueTenant('limits') });
+  const tenant = uniqueTenant('limits');
+  const planning = bearer(['planning'], { tenant });
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -74,6 +75,8 @@ describe('platform HTTP abuse limits (real PostgreSQL and Kafka)', () => {
       HTTP_TRUST_PROXY_HOPS: '1',
       CORS_ORIGINS: `${ALLOWED}, http://localhost:4200`,
     });
+    // After the start, which migrates the probe's own schema (its municipality replica included).
+    await registerTenants(database, tenant);
   });
 
   afterAll(async () => {
