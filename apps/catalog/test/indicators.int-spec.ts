@@ -4,7 +4,7 @@ import { bearer, createTestDatabase, EventTap, RunningService, startServiceInPro
 import { DataSource } from 'typeorm';
 import { catalogService } from '../src/catalog.definition';
 import { IndicatorInput, indicatorInputSchema, IndicatorInputRaw } from '../src/indicators/indicator-input';
-import { IndicatorsService } from '../src/indicators/indicators.service';
+import { IndicatorCreationService } from '../src/indicators/indicator-creation.service';
 
 describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)', () => {
   let database: TestDatabase;
@@ -349,7 +349,7 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
   });
 
   describe('createMany (the MIR importer’s entry point)', () => {
-    let service: IndicatorsService;
+    let service: IndicatorCreationService;
     let dataSource: DataSource;
     let program: { id: string };
     const user = { sub: 'importador@oaxaca', tenant: 'oaxaca-de-juarez', roles: ['planning' as const], units: [] };
@@ -381,7 +381,7 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
       );
 
     beforeAll(async () => {
-      service = catalog.app.get(IndicatorsService);
+      service = catalog.app.get(IndicatorCreationService);
       dataSource = catalog.app.get(DataSource);
       program = (await http().post('/programs').set(planning).send({ year: 2023, code: '05', name: 'Gobierno participativo (importado)', ownerUnitId: unit304.id }).expect(201)).body;
     });
@@ -515,7 +515,7 @@ describe('catalog MIR indicators and metric registry (real PostgreSQL and Kafka)
     });
 
     it('keeps accepting other changes of an imported indicator that breaks the rules (the importer does not apply them)', async () => {
-      const service = catalog.app.get(IndicatorsService);
+      const service = catalog.app.get(IndicatorCreationService);
       const user = { sub: 'importador@oaxaca', tenant: 'oaxaca-de-juarez', roles: ['planning' as const], units: [] };
       // The seed MIR's Fin: Anual, 25% each quarter, a share of the annual goal captured by hand.
       const fin = indicatorInputSchema.parse(

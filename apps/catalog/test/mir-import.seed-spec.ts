@@ -448,8 +448,8 @@ describe('MIR import from CSV and XLSX (real PostgreSQL and Kafka)', () => {
     const programId = await newProgram();
     const rows = seed.map(cellsOf);
     rows[2][5] = 'Táctico'; // Componente 1 → file row 4: its Actividades 1.x (rows 5–7) must not be reported as orphans
-    rows[7][10] = '2030'; // Actividad 2.4 → file row 9: baseline after the program's year (a rule of IndicatorsService)
-    rows.push(['Actividad 9.1', ...rows[3].slice(1)]); // file row 17: no Componente 9 (MIR tree rule of IndicatorsService)
+    rows[7][10] = '2030'; // Actividad 2.4 → file row 9: baseline after the program's year (a rule of IndicatorValidation)
+    rows.push(['Actividad 9.1', ...rows[3].slice(1)]); // file row 17: no Componente 9 (MIR tree rule of IndicatorValidation)
     const file = toCsv([[...HEADERS], ...rows]);
     const expected = [
       { row: 4, column: 'Tipo', message: '"Táctico" no es válido; use Estratégico o De gestión' },

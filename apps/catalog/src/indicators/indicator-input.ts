@@ -13,7 +13,7 @@ import { checkLevelNumbers } from './mir-levels';
 
 /*
  * One MIR indicator as a client (or the MIR importer) submits it. The program (and so the year) comes from the
- * route. Shared by POST /programs/:programId/indicators, POST /indicators and IndicatorsService.createMany.
+ * route. Shared by POST /programs/:programId/indicators, POST /indicators and IndicatorCreationService.createMany.
  */
 
 const text = (max: number) => z.string().trim().min(1, 'no puede estar vacío').max(max);

@@ -17,7 +17,9 @@ import {
   PutTargetsDto,
   UpdateIndicatorDto,
 } from './indicator.dto';
-import { IndicatorsService } from './indicators.service';
+import { IndicatorCreationService } from './indicator-creation.service';
+import { IndicatorDefinitionsService } from './indicator-definitions.service';
+import { IndicatorTargetsService } from './indicator-targets.service';
 
 const BAD_REQUEST = 'Campo inválido (el mensaje lo nombra): nivel sin su componente, métrica o filtro que el registro no admite, unidad inexistente…';
 const LOCKED = 'Posición de la MIR ya ocupada, o meta de un trimestre cerrado por un informe aprobado';
@@ -25,7 +27,11 @@ const LOCKED = 'Posición de la MIR ya ocupada, o meta de un trimestre cerrado p
 @ApiTags('Indicadores MIR')
 @Controller('indicators')
 export class IndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly creation: IndicatorCreationService,
+    private readonly definitions: IndicatorDefinitionsService,
+    private readonly targets: IndicatorTargetsService,
+  ) {}
 
   @Post()
   @Roles('admin', 'planning')
@@ -35,14 +41,14 @@ export class IndicatorsController {
   @ApiConflictResponse({ description: LOCKED })
   create(@CurrentUser() user: TequioClaims, @Body() dto: CreateIndicatorWithProgramDto) {
     const { programId, ...input } = dto;
-    return this.indicators.create(user, programId, input);
+    return this.creation.create(user, programId, input);
   }
 
   @Get()
   @ApiOperation({ summary: 'Listar indicadores (paginado; filtra por año, programa, unidad, nivel y texto; orden de la MIR por omisión)' })
   @ApiOkResponse({ schema: { example: { items: [indicatorResponseExample], total: 1, limit: 50, offset: 0 } } })
   list(@CurrentUser() user: TequioClaims, @Query() query: ListIndicatorsQueryDto) {
-    return this.indicators.list(user, query);
+    return this.definitions.list(user, query);
   }
 
   @Get(':id')
@@ -50,7 +56,7 @@ export class IndicatorsController {
   @ApiOkResponse({ schema: { example: indicatorResponseExample } })
   @ApiNotFoundResponse({ description: 'No existe en el municipio del usuario' })
   get(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
-    return this.indicators.get(user, id);
+    return this.definitions.get(user, id);
   }
 
   @Patch(':id')
@@ -60,7 +66,7 @@ export class IndicatorsController {
   @ApiBadRequestResponse({ description: BAD_REQUEST })
   @ApiConflictResponse({ description: 'Posición ocupada, o el componente tiene actividades' })
   update(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateIndicatorDto) {
-    return this.indicators.update(user, id, dto);
+    return this.definitions.update(user, id, dto);
   }
 
   @Put(':id/targets')
@@ -71,7 +77,7 @@ export class IndicatorsController {
     description: 'targets.q2: el 2º trimestre de 2025 está cerrado: su informe fue aprobado el 2025-07-10; reábralo en reportes para cambiar la meta',
   })
   putTargets(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: PutTargetsDto) {
-    return this.indicators.putTargets(user, id, dto);
+    return this.targets.putTargets(user, id, dto);
   }
 
   @Delete(':id')
@@ -80,14 +86,14 @@ export class IndicatorsController {
   @ApiOkResponse({ schema: { example: { ...indicatorResponseExample, version: 2 } } })
   @ApiConflictResponse({ description: 'El componente tiene actividades, o tiene metas en un trimestre cerrado' })
   remove(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
-    return this.indicators.remove(user, id);
+    return this.definitions.remove(user, id);
   }
 }
 
 @ApiTags('Indicadores MIR')
 @Controller('programs/:programId/indicators')
 export class ProgramIndicatorsController {
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(private readonly creation: IndicatorCreationService) {}
 
   @Post()
   @Roles('admin', 'planning')
@@ -97,6 +103,6 @@ export class ProgramIndicatorsController {
   @ApiConflictResponse({ description: LOCKED })
   @ApiNotFoundResponse({ description: 'No existe el programa en el municipio del usuario' })
   create(@CurrentUser() user: TequioClaims, @Param('programId', ParseUUIDPipe) programId: string, @Body() dto: CreateIndicatorDto) {
-    return this.indicators.create(user, programId, dto);
+    return this.creation.create(user, programId, dto);
   }
 }

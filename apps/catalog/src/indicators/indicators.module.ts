@@ -6,12 +6,25 @@ import { QuarterLocksModule } from '../quarter-locks/quarter-locks.module';
 import { Indicator } from './indicator.entity';
 import { IndicatorsController, ProgramIndicatorsController } from './indicators.controller';
 import { IndicatorsRepository } from './indicators.repository';
-import { IndicatorsService } from './indicators.service';
+import { IndicatorCreationService } from './indicator-creation.service';
+import { IndicatorDefinitionsService } from './indicator-definitions.service';
+import { IndicatorLock } from './indicator-lock';
+import { IndicatorTargetsService } from './indicator-targets.service';
+import { IndicatorValidation } from './indicator-validation';
+import { IndicatorViews } from './indicator-views';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Indicator]), ProgramsModule, MetricsRegistryModule, QuarterLocksModule],
   controllers: [IndicatorsController, ProgramIndicatorsController],
-  providers: [IndicatorsRepository, IndicatorsService],
-  exports: [IndicatorsService],
+  providers: [
+    IndicatorsRepository,
+    IndicatorViews,
+    IndicatorValidation,
+    IndicatorLock,
+    IndicatorCreationService,
+    IndicatorDefinitionsService,
+    IndicatorTargetsService,
+  ],
+  exports: [IndicatorCreationService],
 })
 export class IndicatorsModule {}

@@ -53,14 +53,6 @@ export class IndicatorsRepository extends DatabaseRepository {
     return manager.getRepository(Unit).findBy({ tenant, code: In([...new Set(codes)]) });
   }
 
-  insert(manager: EntityManager, indicator: Indicator): Promise<Indicator> {
-    return manager.getRepository(Indicator).save(indicator);
-  }
-
-  save(manager: EntityManager, indicator: Indicator): Promise<Indicator> {
-    return manager.getRepository(Indicator).save(indicator);
-  }
-
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.getRepository(Indicator).delete({ id });
   }

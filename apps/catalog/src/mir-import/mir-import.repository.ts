@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Unit } from '../units/unit.entity';
 
-/** The import writes through IndicatorsService; here only its transaction and the look-up of the file's unit codes. */
+/** The import writes through IndicatorCreationService; here only its transaction and the look-up of the file's unit codes. */
 @Injectable()
 export class MirImportRepository extends DatabaseRepository {
   /** Ids of the municipality's units by code ("402" → id), for the "Unidad responsable" column. */

@@ -1,7 +1,7 @@
 import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import { IndicatorInput, indicatorInputSchema, IndicatorRowError } from '../indicators/indicator-input';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { IndicatorCreationService } from '../indicators/indicator-creation.service';
 import { levelLabel, MirPosition } from '../indicators/mir-levels';
 import { MirFileError } from './mir-file-error';
 import { MirImportRepository } from './mir-import.repository';
@@ -37,12 +37,12 @@ class DryRunRollback extends Error {}
 
 const MESSAGE_ERRORS = 10;
 
-/** Imports a program's MIR from a CSV or XLSX file: all rows or none, through IndicatorsService.createMany. */
+/** Imports a program's MIR from a CSV or XLSX file: all rows or none, through IndicatorCreationService.createMany. */
 @Injectable()
 export class MirImportService {
   constructor(
     private readonly repository: MirImportRepository,
-    private readonly indicators: IndicatorsService,
+    private readonly indicators: IndicatorCreationService,
   ) {}
 
   async import(user: TequioClaims, programId: string, upload: MirUpload | undefined, dryRun: boolean): Promise<MirImportResult> {
@@ -134,7 +134,7 @@ async function readTable(buffer: Buffer, format: 'csv' | 'xlsx'): Promise<MirTab
 }
 
 /**
- * The row-indexed errors of IndicatorsService.createMany, as rows and columns of the file (`rows`: the file row of
+ * The row-indexed errors of IndicatorCreationService.createMany, as rows and columns of the file (`rows`: the file row of
  * each mapped input; errors on the stand-ins after them are dropped); undefined for other errors.
  */
 function batchErrorsOf(error: unknown, rows: number[], table: MirTable): MirRowError[] | undefined {

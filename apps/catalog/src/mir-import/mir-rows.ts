@@ -63,7 +63,7 @@ export interface MirIndicatorDraft {
 export interface MappedMirRow {
   row: number;
   levelLabel: string;
-  /** Validated by the indicators' own schema, ready for IndicatorsService.createMany. */
+  /** Validated by the indicators' own schema, ready for IndicatorCreationService.createMany. */
   indicator: IndicatorInput;
   /** What the import inferred, for the dry-run preview ("acumulación: parte de la meta anual ..."); conversions are warnings. */
   notes: string[];

@@ -31,10 +31,6 @@ export class MunicipalitiesRepository extends DatabaseRepository implements Tena
     return manager.getRepository(Municipality).findOneBy({ inegiCode });
   }
 
-  save(manager: EntityManager, municipality: Municipality): Promise<Municipality> {
-    return manager.getRepository(Municipality).save(municipality);
-  }
-
   async list(query: MunicipalityListQuery): Promise<{ items: Municipality[]; total: number }> {
     const builder = this.dataSource
       .getRepository(Municipality)

@@ -58,10 +58,6 @@ export class UnitsRepository extends DatabaseRepository {
     return rows.map((row) => row.id);
   }
 
-  save(manager: EntityManager, unit: Unit): Promise<Unit> {
-    return manager.getRepository(Unit).save(unit);
-  }
-
   /**
    * Serializes changes to one municipality's unit tree: two concurrent moves could each pass the cycle
    * check against the other's uncommitted state and together close a cycle.
