@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { correspondenceService } from '../src/correspondence.definition';
 import { citizenDocument, publishUnits } from './support';
 
@@ -13,6 +13,7 @@ describe('external reference of a document (real PostgreSQL and Kafka)', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
+    await registerTenants(database, tenant, otherTenant);
     service = await startServiceInProcess(correspondenceService, database);
     await publishUnits(database, tenant);
     await publishUnits(database, otherTenant);
