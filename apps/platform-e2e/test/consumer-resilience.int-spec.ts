@@ -114,7 +114,7 @@ describe('event consumer: effects counted (real PostgreSQL and Kafka)', () => {
     expect(Object.fromEntries(effects)).toEqual(Object.fromEntries(expected));
   }
 
-  const ownDeadLetters = () => dlq.messages.filter((m) => m.headers['ce_tenant'] === tenant);
+  const ownDeadLetters = () => dlq.messages.filter((m) => m.headers['tenant'] === tenant);
 
   beforeAll(async () => {
     database = await createTestDatabase();
