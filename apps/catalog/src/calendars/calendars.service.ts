@@ -130,6 +130,7 @@ export class CalendarsService {
         created = locked.created;
         return locked.row;
       },
+      // Never thrown: the lock creates the missing year.
       notFound: () => new NotFoundException(`year: no existe el calendario ${year}`),
       change: async (row, manager) => ({
         action: await apply(manager, row),

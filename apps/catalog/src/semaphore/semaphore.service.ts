@@ -75,6 +75,7 @@ export class SemaphoreService {
       event: SemaphoreChanged,
       entity: SemaphoreScale,
       lock: (manager) => this.semaphore.lockScale(manager, user.tenant, year),
+      // Never thrown: the lock creates the missing year.
       notFound: () => new NotFoundException(`year: no existe el semáforo ${year}`),
       change,
       subject: () => semaphoreId,
