@@ -29,8 +29,17 @@ type Message = { key: string; value: string; headers: Record<string, string> };
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * The contract's example, moved to the drill's own tenant: examples name the default test municipality (its id, its
+ * calendar `oaxaca-de-juarez:2025`), and every later test file's services read these topics from the beginning, so a
+ * valid example left on the shared broker would deactivate that municipality or change its calendar for them.
+ */
+function exampleFor(definition: EventDefinition, tenant: string): unknown {
+  return JSON.parse(JSON.stringify(definition.example).replaceAll('oaxaca-de-juarez', tenant));
+}
+
 function messageOf(definition: EventDefinition, tenant: string, key: string, patch: Record<string, string> = {}, value?: string): Message {
-  const message = cloudEventMessage(definition, { subject: key, data: definition.example, tenant });
+  const message = cloudEventMessage(definition, { subject: key, data: exampleFor(definition, tenant), tenant });
   return { key, value: value ?? message.value, headers: { ...message.headers, ...patch } };
 }
 
