@@ -38,6 +38,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Definir un indicador de la MIR de un programa (programId en el cuerpo)' })
   @ApiCreatedResponse({ schema: { example: indicatorResponseExample } })
   @ApiBadRequestResponse({ description: BAD_REQUEST })
+  @ApiNotFoundResponse({ description: 'programId: no existe el programa' })
   @ApiConflictResponse({ description: LOCKED })
   create(@CurrentUser() user: TequioClaims, @Body() dto: CreateIndicatorWithProgramDto) {
     const { programId, ...input } = dto;

@@ -17,26 +17,39 @@ export function setupOpenApi(app: INestApplication, definition: ServiceDefinitio
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: definition.title });
 }
 
-type Operation = Record<string, unknown> & { responses?: Record<string, unknown>; security?: unknown[] };
+type Operation = Record<string, unknown> & {
+  responses?: Record<string, unknown>;
+  security?: unknown[];
+  parameters?: Array<{ in?: string }>;
+  requestBody?: unknown;
+};
 
 /**
- * The global guards answer 401 and 403 before any handler runs; document them from the x-public and x-roles
- * extensions that @Public and @Roles write, so no controller has to repeat them (nor can forget them).
+ * The platform answers some statuses before (or around) any handler: the guards' 401 and 403, the validation pipe's
+ * 400, the body parser's 413, a 404 for an id in the path that does not exist or is not the caller's. Document them
+ * here, from the operation's shape and the x-public and x-roles extensions that @Public and @Roles write, so no
+ * controller has to repeat them (nor can forget them); a controller's own description of the same status wins.
  */
 export function documentGuardAnswers(document: OpenAPIObject): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
     for (const operation of Object.values(operations as Record<string, Operation>)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const responses = (operation.responses ??= {});
+      const parameters = operation.parameters ?? [];
+      // Strict DTOs: even a route without declared parameters refuses unknown query fields with a 400.
+      responses['400'] ??= { description: 'Entrada inválida: el mensaje nombra cada campo' };
+      if (parameters.some((parameter) => parameter.in === 'path')) responses['404'] ??= { description: 'No existe, o no es visible para el usuario' };
+      if (operation.requestBody) responses['413'] ??= { description: 'El cuerpo excede el máximo (HTTP_JSON_LIMIT_KB)' };
       if (operation[X_PUBLIC] === true) {
         operation.security = [];
         continue;
       }
       responses['401'] ??= { description: 'Falta el token, venció o su firma no es válida' };
       const roles = operation[X_ROLES];
-      if (Array.isArray(roles) && roles.length > 0) {
-        responses['403'] ??= { description: `Se requiere uno de los roles: ${roles.join(', ')}` };
-      }
+      const tenant = 'el municipio del token no está registrado o está inactivo';
+      responses['403'] ??= {
+        description: Array.isArray(roles) && roles.length > 0 ? `Se requiere uno de los roles: ${roles.join(', ')}; o ${tenant}` : `El usuario no puede actuar aquí, o ${tenant}`,
+      };
     }
   }
   return document;
