@@ -16,3 +16,4 @@ export * from './database/versioned-writer';
 export * from './http/zod-numbers';
 export * from './http/rate-limit';
 export * from './http/security-headers';
+export * from './http/zod-dates';

@@ -8,6 +8,8 @@ export interface ServiceProcess {
   /** Everything the process printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** Kills the process without a chance to clean up (a crash or an OOM kill), and waits until it is gone. */
+  kill(): Promise<void>;
 }
 
 /** Runs a service exactly as production does (its main.ts, configured by environment) and waits until ready. */
@@ -43,8 +45,14 @@ export async function spawnService(name: ServiceName, env: Record<string, string
     name,
     url,
     output: () => output,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);

@@ -2,7 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, TequioClaims } from '@tequio/auth';
 import { UNIT_KIND_LABELS, UnitKind } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { UnitReplicaRepository } from './unit-replica.repository';
@@ -11,7 +11,7 @@ class ListKnownUnitsQuery extends createZodDto(
   z
     .object({
       code: z.string().trim().min(1).max(20).optional().meta({ example: '402' }),
-      activeOn: z.iso.date().optional().meta({ example: '2025-09-30', description: 'Solo unidades activas en esa fecha' }),
+      activeOn: calendarDate().optional().meta({ example: '2025-09-30', description: 'Solo unidades activas en esa fecha' }),
       ...paginationFields,
     })
     .strict(),

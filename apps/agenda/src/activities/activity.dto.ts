@@ -1,10 +1,10 @@
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES, ACTIVITY_VISIBILITIES } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields, zonedInstant } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 const unitCode = z.string().trim().min(1, 'no puede estar vacío').max(20);
-const instant = z.iso.datetime({ offset: true, error: 'fecha y hora ISO 8601 con zona, p. ej. 2025-07-14T10:00:00-06:00' });
+const instant = zonedInstant('fecha y hora ISO 8601 con zona, p. ej. 2025-07-14T10:00:00-06:00');
 const involvedUnitCodes = z
   .array(unitCode)
   .max(100)
@@ -88,8 +88,8 @@ export class ChangeActivityStatusDto extends createZodDto(
 export class ListActivitiesQueryDto extends createZodDto(
   z
     .object({
-      from: z.iso.date().optional().meta({ description: 'Desde este día (hora del municipio)', example: '2025-07-01' }),
-      to: z.iso.date().optional().meta({ description: 'Hasta este día, inclusive', example: '2025-09-30' }),
+      from: calendarDate().optional().meta({ description: 'Desde este día (hora del municipio)', example: '2025-07-01' }),
+      to: calendarDate().optional().meta({ description: 'Hasta este día, inclusive', example: '2025-09-30' }),
       status: z.enum(ACTIVITY_STATUSES).optional(),
       category: z.string().trim().min(1).max(60).optional(),
       unitCode: z.string().trim().min(1).max(20).optional().meta({ description: 'Organizadas por o con la participación de esta unidad' }),

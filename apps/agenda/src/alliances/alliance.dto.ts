@@ -1,12 +1,12 @@
 import { ALLIANCE_KINDS } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 const fields = {
   kind: z.enum(ALLIANCE_KINDS).meta({ description: 'alianza (intergubernamental o interinstitucional) o hermanamiento', example: 'hermanamiento' }),
   counterpart: z.string().trim().min(1, 'no puede estar vacío').max(200).meta({ description: 'Municipio, ciudad, institución u organización (nunca una persona)', example: 'Cozumel, Quintana Roo' }),
-  signedOn: z.iso.date().meta({ example: '2025-05-15' }),
+  signedOn: calendarDate().meta({ example: '2025-05-15' }),
   unitCode: z.string().trim().min(1).max(20).meta({ description: 'Unidad que lo gestionó', example: '403' }),
 };
 
@@ -26,8 +26,8 @@ export class ListAlliancesQueryDto extends createZodDto(
   z
     .object({
       kind: z.enum(ALLIANCE_KINDS).optional(),
-      from: z.iso.date().optional().meta({ example: '2025-04-01' }),
-      to: z.iso.date().optional().meta({ example: '2025-06-30' }),
+      from: calendarDate().optional().meta({ example: '2025-04-01' }),
+      to: calendarDate().optional().meta({ example: '2025-06-30' }),
       ...paginationFields,
     })
     .strict(),

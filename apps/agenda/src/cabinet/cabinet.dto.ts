@@ -1,5 +1,5 @@
 import { AGREEMENT_STATUSES, CABINET_MEETING_STATUSES } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -8,7 +8,7 @@ const unitCode = z.string().trim().min(1, 'no puede estar vacío').max(20);
 export class ScheduleCabinetMeetingDto extends createZodDto(
   z
     .object({
-      date: z.iso.date().meta({ example: '2025-04-07' }),
+      date: calendarDate().meta({ example: '2025-04-07' }),
       place: z.string().trim().min(1).max(300).nullable().default(null).meta({ example: 'Palacio Municipal' }),
     })
     .strict(),
@@ -50,7 +50,7 @@ export class AddAgreementDto extends createZodDto(
     .object({
       description: z.string().trim().min(1, 'no puede estar vacío').max(2000).meta({ example: 'Presentar el plan de bacheo de temporada de lluvias' }),
       responsibleUnitCode: unitCode.meta({ example: '501' }),
-      dueDate: z.iso.date().meta({ example: '2025-04-30' }),
+      dueDate: calendarDate().meta({ example: '2025-04-30' }),
     })
     .strict(),
 ) {}
@@ -59,7 +59,7 @@ export class UpdateAgreementDto extends createZodDto(
   z
     .object({
       status: z.enum(AGREEMENT_STATUSES).meta({ example: 'cumplido' }),
-      dueDate: z.iso.date().meta({ example: '2025-05-15' }),
+      dueDate: calendarDate().meta({ example: '2025-05-15' }),
     })
     .partial()
     .strict()

@@ -1,3 +1,4 @@
+import { isoWeekText } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -17,9 +18,7 @@ export class UpdateAgendaSettingsDto extends createZodDto(
         .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'hora HH:MM')
         .meta({ description: 'Hora límite (hora del municipio)', example: '23:59' }),
       deadlineWeekOffset: z.union([z.literal(-1), z.literal(0)]).meta({ description: '-1: el límite cae en la semana anterior a la agenda; 0: en la misma semana', example: -1 }),
-      rostersFrom: z
-        .string()
-        .regex(/^\d{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$/, 'semana ISO AAAA-Wss')
+      rostersFrom: isoWeekText('semana ISO AAAA-Wss')
         .meta({ description: 'Primera semana ISO cuya lista de entregas esperadas se lleva', example: '2025-W14' }),
     })
     .strict(),

@@ -1,11 +1,12 @@
+import { calendarDate } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export class StatisticsQueryDto extends createZodDto(
   z
     .object({
-      from: z.iso.date().meta({ description: 'Primer día del periodo', example: '2025-04-01' }),
-      to: z.iso.date().meta({ description: 'Último día del periodo, inclusive', example: '2025-06-30' }),
+      from: calendarDate().meta({ description: 'Primer día del periodo', example: '2025-04-01' }),
+      to: calendarDate().meta({ description: 'Último día del periodo, inclusive', example: '2025-06-30' }),
     })
     .strict()
     .refine((value) => value.to >= value.from, { path: ['to'], message: 'debe ser igual o posterior a from' })

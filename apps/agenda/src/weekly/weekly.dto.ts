@@ -1,10 +1,8 @@
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, isoWeekText, paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const isoWeek = z
-  .string()
-  .regex(/^\d{4}-W(0[1-9]|[1-4][0-9]|5[0-3])$/, 'semana ISO AAAA-Wss, p. ej. 2025-W27')
+const isoWeek = isoWeekText()
   .meta({ description: 'Semana ISO de la agenda', example: '2025-W27' });
 const content = z.string().trim().min(1, 'no puede estar vacío').max(20_000).meta({ description: 'Actividades de la semana', example: 'Lunes: recorrido de supervisión de obra en la colonia Reforma…' });
 
@@ -37,8 +35,8 @@ export class ListWeeklyAgendasQueryDto extends createZodDto(
 export class ComplianceQueryDto extends createZodDto(
   z
     .object({
-      from: z.iso.date().meta({ description: 'Semanas cuyo jueves cae desde este día…', example: '2025-04-01' }),
-      to: z.iso.date().meta({ description: '…hasta este día, inclusive', example: '2025-06-30' }),
+      from: calendarDate().meta({ description: 'Semanas cuyo jueves cae desde este día…', example: '2025-04-01' }),
+      to: calendarDate().meta({ description: '…hasta este día, inclusive', example: '2025-06-30' }),
     })
     .strict()
     .refine((value) => value.to >= value.from, { path: ['to'], message: 'debe ser igual o posterior a from' })

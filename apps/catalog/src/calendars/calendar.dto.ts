@@ -1,8 +1,9 @@
+import { calendarDate } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 const year = z.coerce.number().int('año entero').min(2000, 'año entre 2000 y 2100').max(2100, 'año entre 2000 y 2100');
-const isoDate = z.iso.date('fecha AAAA-MM-DD');
+const isoDate = calendarDate('fecha AAAA-MM-DD');
 const cutoff = z
   .string()
   .trim()

@@ -1,5 +1,5 @@
 import { UNIT_KINDS } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -8,7 +8,7 @@ const code = z
   .trim()
   .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, 'clave de 1 a 20 letras, dígitos, "." o "-"')
   .meta({ example: '402' });
-const isoDate = z.iso.date('fecha AAAA-MM-DD');
+const isoDate = calendarDate('fecha AAAA-MM-DD');
 
 const unitFields = {
   code,

@@ -1,5 +1,5 @@
 import { AUTHORITY_LEVELS, DOCUMENT_CHANNELS, DOCUMENT_STATUSES, DOCUMENT_TYPES, REQUESTER_CATEGORIES, SENDER_KINDS } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields, zonedInstant } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -8,8 +8,8 @@ export const unitCode = z
   .trim()
   .regex(/^[0-9A-Za-z][0-9A-Za-z.-]{0,19}$/, 'clave de unidad de 1 a 20 letras, dígitos, "." o "-"')
   .meta({ example: '801' });
-const instant = z.iso.datetime({ offset: true, message: 'fecha y hora ISO 8601 con zona, p. ej. 2025-07-01T11:05:00-06:00' });
-const isoDate = z.iso.date('fecha AAAA-MM-DD');
+const instant = zonedInstant('fecha y hora ISO 8601 con zona, p. ej. 2025-07-01T11:05:00-06:00');
+const isoDate = calendarDate('fecha AAAA-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'no puede quedar vacío').max(max, `a lo más ${max} caracteres`);
 const optionalText = (max: number) => text(max).nullable().optional();
 /** The record's identifier in the system it came from (an earlier registry, a state platform…); not personal data. */

@@ -1,10 +1,10 @@
 import { HEARING_OUTCOMES, HEARING_TOPICS, REQUESTER_CATEGORIES } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { unitCode } from '../documents/document.dto';
 
-const isoDate = z.iso.date('fecha AAAA-MM-DD');
+const isoDate = calendarDate('fecha AAAA-MM-DD');
 const text = (max: number) => z.string().trim().min(1, 'no puede quedar vacío').max(max, `a lo más ${max} caracteres`);
 
 const hearingFields = {

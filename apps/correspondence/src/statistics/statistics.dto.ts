@@ -1,8 +1,9 @@
+import { calendarDate } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { unitCode } from '../documents/document.dto';
 
-const isoDate = z.iso.date('fecha AAAA-MM-DD');
+const isoDate = calendarDate('fecha AAAA-MM-DD');
 
 export class StatisticsQueryDto extends createZodDto(
   z

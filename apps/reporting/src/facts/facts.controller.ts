@@ -1,3 +1,4 @@
+import { calendarDate } from '@tequio/platform';
 import { BadRequestException, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
@@ -11,8 +12,8 @@ class FactTotalsQuery extends createZodDto(
   z
     .object({
       metric: z.string().min(1).max(100).meta({ example: 'correspondence.documents.answered' }),
-      from: z.iso.date().meta({ example: '2025-07-01' }),
-      to: z.iso.date().meta({ example: '2025-09-30' }),
+      from: calendarDate().meta({ example: '2025-07-01' }),
+      to: calendarDate().meta({ example: '2025-09-30' }),
       unit: z.string().min(1).max(20).optional().meta({ example: '402' }),
       by: z.string().min(1).max(50).optional().meta({ description: 'Desglose: "month" o una dimensión de la métrica', example: 'month' }),
     })

@@ -1,3 +1,4 @@
+import { calendarDate } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -12,7 +13,7 @@ export class CompletenessQueryDto extends createZodDto(
     .object({
       year: z.coerce.number().int().min(2000).max(2100).meta({ example: 2023 }),
       quarter: z.coerce.number().int().min(1).max(4).meta({ example: 2 }),
-      dueDate: z.iso.date().optional().meta({ description: 'Fecha límite; por omisión, 10 días naturales tras el cierre del trimestre', example: '2023-07-10' }),
+      dueDate: calendarDate().optional().meta({ description: 'Fecha límite; por omisión, 10 días naturales tras el cierre del trimestre', example: '2023-07-10' }),
     })
     .strict(),
 ) {}

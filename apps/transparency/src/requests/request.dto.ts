@@ -1,9 +1,9 @@
 import { ANSWER_TYPES, ARCO_RIGHTS, REQUEST_CHANNELS, REQUEST_KINDS, REQUEST_STATUSES, REQUESTER_CATEGORIES } from '@tequio/contracts';
-import { paginationFields } from '@tequio/platform';
+import { calendarDate, paginationFields, zonedInstant } from '@tequio/platform';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-export const isoDate = z.iso.date('fecha AAAA-MM-DD');
+export const isoDate = calendarDate('fecha AAAA-MM-DD');
 const optionalDay = (description: string) => isoDate.optional().meta({ example: '2024-04-15', description: `${description}; por omisión, hoy` });
 const unitCode = z.string().trim().min(1).max(20).meta({ example: '501' });
 const oficioNumber = z.string().trim().min(1).max(60);
@@ -22,7 +22,7 @@ export class RegisterRequestDto extends createZodDto(
       kind: z.enum(REQUEST_KINDS).default('informacion').meta({ description: 'Acceso a la información o derechos ARCO' }),
       arcoRight: z.enum(ARCO_RIGHTS).optional().meta({ description: 'Solo para solicitudes ARCO' }),
       channel: z.enum(REQUEST_CHANNELS).meta({ example: 'plataforma_nacional' }),
-      receivedAt: z.iso.datetime({ offset: true, message: 'fecha y hora ISO 8601 con zona, p. ej. 2024-04-08T10:00:00-06:00' }).meta({ example: '2024-04-08T10:00:00-06:00' }),
+      receivedAt: zonedInstant('fecha y hora ISO 8601 con zona, p. ej. 2024-04-08T10:00:00-06:00').meta({ example: '2024-04-08T10:00:00-06:00' }),
       requesterCategory: z.enum(REQUESTER_CATEGORIES).meta({ example: 'mujer' }),
       requesterName: z.string().trim().min(1).max(200).optional().meta({ example: 'María López', description: 'Dato personal: no sale del servicio' }),
       requesterContact: z.string().trim().min(1).max(200).optional().meta({ example: 'maria@example.org', description: 'Dato personal: no sale del servicio' }),

@@ -7,7 +7,7 @@ function documentOf(paths: Record<string, Record<string, Record<string, unknown>
 }
 
 describe('documentGuardAnswers', () => {
-  it('documents what the platform answers before the handler: 400 always, 401/403 unless public, 404 for a path id, 413 for a body', () => {
+  it('documents what the platform answers around the handler: 400 always, 401/403 unless public, 404 for a path id, 409 for a write, 413 for a body', () => {
     const document = documentGuardAnswers(
       documentOf({
         '/units/{id}': {
@@ -19,7 +19,7 @@ describe('documentGuardAnswers', () => {
       }),
     );
     const patch = document.paths['/units/{id}'].patch?.responses as Record<string, { description: string }>;
-    expect(Object.keys(patch).sort()).toEqual(['200', '400', '401', '403', '404', '413']);
+    expect(Object.keys(patch).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413']);
     expect(patch['403'].description).toBe('Se requiere uno de los roles: admin; o el municipio del token no está registrado o está inactivo');
 
     const get = document.paths['/units/{id}'].get?.responses as Record<string, { description: string }>;

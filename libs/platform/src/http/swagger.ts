@@ -26,13 +26,14 @@ type Operation = Record<string, unknown> & {
 
 /**
  * The platform answers some statuses before (or around) any handler: the guards' 401 and 403, the validation pipe's
- * 400, the body parser's 413, a 404 for an id in the path that does not exist or is not the caller's. Document them
+ * 400, the body parser's 413, a 404 for an id in the path that does not exist or is not the caller's, the database
+ * error filter's 409 on a write. Document them
  * here, from the operation's shape and the x-public and x-roles extensions that @Public and @Roles write, so no
  * controller has to repeat them (nor can forget them); a controller's own description of the same status wins.
  */
 export function documentGuardAnswers(document: OpenAPIObject): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
-    for (const operation of Object.values(operations as Record<string, Operation>)) {
+    for (const [method, operation] of Object.entries(operations as Record<string, Operation>)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const responses = (operation.responses ??= {});
       const parameters = operation.parameters ?? [];
@@ -40,6 +41,8 @@ export function documentGuardAnswers(document: OpenAPIObject): OpenAPIObject {
       responses['400'] ??= { description: 'Entrada inválida: el mensaje nombra cada campo' };
       if (parameters.some((parameter) => parameter.in === 'path')) responses['404'] ??= { description: 'No existe, o no es visible para el usuario' };
       if (operation.requestBody) responses['413'] ??= { description: 'El cuerpo excede el máximo (HTTP_JSON_LIMIT_KB)' };
+      // Any write may meet a uniqueness or reference the database refuses (DatabaseErrorFilter), or a state that forbids it.
+      if (method !== 'get') responses['409'] ??= { description: 'Conflicto con el estado del registro o con otro registro; el mensaje dice cuál' };
       if (operation[X_PUBLIC] === true) {
         operation.security = [];
         continue;
