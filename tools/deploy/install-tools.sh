@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the tools the deployment checks use into a git-ignored cache (kept across runs, like the Kafka jars):
 #   Helm, built from the Go module proxy with the machine's Go toolchain (about 2 minutes the first time);
-#   kubernetes-validate from PyPI in a virtualenv (it bundles the Kubernetes API schemas: validation is offline).
+#   kubernetes-validate from PyPI in a virtualenv (it bundles the Kubernetes API schemas: validation is offline);
+#   schemathesis from PyPI in a virtualenv, for the API fuzzing.
 # Prints nothing but progress; the tools land in $TEQUIO_DEPLOY_TOOLS_CACHE (default .cache/deploy-tools).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,8 +10,10 @@ cd "$(dirname "$0")/../.."
 cache="${TEQUIO_DEPLOY_TOOLS_CACHE:-$PWD/.cache/deploy-tools}"
 helm_version="v3.22.0"
 validate_version="1.37.0"
+schemathesis_version="4.32.5"
 helm_dir="$cache/helm-$helm_version"
 validate_dir="$cache/kubernetes-validate-$validate_version"
+schemathesis_dir="$cache/schemathesis-$schemathesis_version"
 mkdir -p "$cache"
 
 # Several test workers may ask at once: one installs, the others wait.
@@ -35,4 +38,13 @@ if [ ! -f "$validate_dir/.installed" ]; then
   python3 -m venv "$validate_dir"
   "$validate_dir/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$validate_version"
   touch "$validate_dir/.installed"
+fi
+
+# API fuzzing (npm run test:fuzz) uses schemathesis from PyPI, in its own virtualenv.
+if [ ! -f "$schemathesis_dir/.installed" ]; then
+  echo "[deploy-tools] installing schemathesis $schemathesis_version from PyPI"
+  rm -rf "$schemathesis_dir"
+  python3 -m venv "$schemathesis_dir"
+  "$schemathesis_dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
+  touch "$schemathesis_dir/.installed"
 fi

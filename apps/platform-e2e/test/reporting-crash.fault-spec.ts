@@ -42,8 +42,8 @@ describe('fault drill: reporting killed mid-ingest (real PostgreSQL and Kafka)',
     const mapping = CORRESPONDENCE_METRIC_MAPPINGS.find((candidate) => candidate.event.type === DocumentRegistered.type);
     if (!mapping) throw new Error('no mapping for document registrations');
     const quarterStart = Date.UTC(2025, 6, 1, 15);
-    for (let offset = 0; offset < EVENTS; offset += 5_000) {
-      const chunk = Array.from({ length: Math.min(5_000, EVENTS - offset) }, (_, i) => {
+    for (let offset = 0; offset < EVENTS; offset += 500) {
+      const chunk = Array.from({ length: Math.min(500, EVENTS - offset) }, (_, i) => {
         const index = offset + i;
         const data: DocumentSnapshot = {
           ...DocumentRegistered.example,
