@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiNotFoundResponse } from '@nestjs/swagger';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { CurrentUser, ROLES, Roles, TequioClaims } from '@tequio/auth';
 import {
   AppealNotificationDto,
   AppealResolutionDto,
@@ -74,7 +74,9 @@ export class AppealsController {
     return this.appeals.turn(user, id, dto);
   }
 
+  // The unit the appeal was turned to answers it, whatever its users' roles (like a request's turn).
   @Post(':id/turns/:turnId/answer')
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'Oficio de respuesta del área al turno del recurso' })
   @ApiCreatedResponse({ schema: { example: appealViewExample } })
   @ApiForbiddenResponse({ description: 'El turno es de otra unidad' })
