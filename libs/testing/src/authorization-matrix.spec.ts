@@ -1,4 +1,11 @@
-import { authorizationMatrixCases, MatrixCase } from './authorization-matrix';
+import { loadOrCreateDevKeyPair } from '@tequio/auth';
+import jwt from 'jsonwebtoken';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import supertest from 'supertest';
+import { authorizationMatrixCases, checkAuthorizationMatrix, MatrixCase } from './authorization-matrix';
 
 const responses = { '200': {}, '401': {}, '403': {} };
 const document = {
@@ -51,5 +58,65 @@ describe('authorizationMatrixCases', () => {
   it('carries the documented statuses of each operation', () => {
     expect(cases.find((c) => c.operation === 'GET /public')?.documented).toEqual(['200']);
     expect(cases.find((c) => c.operation === 'POST /municipalities')?.documented).toEqual(['200', '401', '403']);
+  });
+});
+
+describe('checkAuthorizationMatrix', () => {
+  const keysDir = mkdtempSync(join(tmpdir(), 'tequio-matrix-spec-'));
+  const previous = process.env['AUTH_DEV_KEYS_DIR'];
+  beforeAll(() => (process.env['AUTH_DEV_KEYS_DIR'] = keysDir));
+  afterAll(() => (previous === undefined ? delete process.env['AUTH_DEV_KEYS_DIR'] : (process.env['AUTH_DEV_KEYS_DIR'] = previous)));
+
+  /** A service with the platform's guards, where /items/{id} forgets its roles and /notes/{id} answers an undocumented 404. */
+  const service = (exceptionsLeak = false) => {
+    const publicKey = loadOrCreateDevKeyPair(keysDir).publicKey;
+    return createServer((request, response) => {
+      const answer = (status: number) => response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      const token = request.headers.authorization?.replace(/^Bearer /, '');
+      if (!token) return answer(401);
+      let claims: { tenant: string; roles: string[] };
+      try {
+        claims = jwt.verify(token, publicKey, { algorithms: ['RS256'] }) as typeof claims;
+      } catch {
+        return answer(401);
+      }
+      if (claims.tenant !== 'oaxaca-de-juarez') return answer(403);
+      if (request.url?.startsWith('/admin-only/') && !claims.roles.includes('admin')) return answer(403);
+      if (request.url?.startsWith('/scoped/') && (exceptionsLeak || claims.roles.includes('admin'))) return answer(404);
+      if (request.url?.startsWith('/scoped/')) return answer(403);
+      return answer(404);
+    });
+  };
+  const guarded = { '200': {}, '401': {}, '403': {}, '404': {} };
+  const matrixDocument = {
+    paths: {
+      '/admin-only/{id}': { get: { 'x-roles': ['admin' as const], responses: guarded } },
+      '/items/{id}': { delete: { 'x-roles': ['admin' as const], responses: guarded } },
+      '/notes/{id}': { get: { responses: { '200': {}, '401': {}, '403': {} } } },
+      '/scoped/{id}': { post: { responses: guarded } },
+    },
+  };
+  const staffOnly = { 'POST /scoped/{id}': { roles: ['planning' as const, 'unit_head' as const, 'clerk' as const, 'auditor' as const], reason: 'own unit only' } };
+
+  it('names the operation that lets a refused role in, an undocumented status, and nothing else', async () => {
+    const http = service();
+    const { checked, problems } = await checkAuthorizationMatrix(() => supertest.agent(http), matrixDocument, { exceptions: staffOnly });
+    // Four callers for every guarded operation, plus the refused roles (two operations) and each allowed role.
+    expect(checked).toBe(4 * 4 + 2 + 1 + 1 + 5 + 5);
+    expect(problems).toEqual([
+      expect.stringMatching(/^DELETE \/items\/\{id\} as planning\+unit_head\+clerk\+auditor: expected 403, got 404/),
+      ...['admin', 'planning', 'unit_head', 'clerk', 'auditor'].map((role) => expect.stringMatching(new RegExp(`^GET /notes/\\{id\\} as ${role}: answered 404, not documented \\(200, 401, 403\\)`))),
+    ]);
+  });
+
+  it('fails an exception the service no longer needs, and one naming an operation the document lacks', async () => {
+    const http = service(true);
+    const { problems } = await checkAuthorizationMatrix(() => supertest.agent(http), { paths: { '/scoped/{id}': matrixDocument.paths['/scoped/{id}'] } }, {
+      exceptions: { ...staffOnly, 'GET /gone': { roles: ['clerk'], reason: 'removed' } },
+    });
+    expect(problems).toEqual([
+      'GET /gone: listed as an exception but not in the document',
+      ...['planning', 'unit_head', 'clerk', 'auditor'].map((role) => `POST /scoped/{id} as ${role}: listed as an exception (own unit only) but answered 404; drop it`),
+    ]);
   });
 });
