@@ -1,3 +1,4 @@
+import { ROLES } from '@tequio/auth';
 import { createTestDatabase, RunningService, startServiceInProcess, TestDatabase, undocumentedOperations } from '@tequio/testing';
 import { transparencyService } from '../src/transparency.definition';
 
@@ -32,5 +33,16 @@ describe('transparency OpenAPI document', () => {
     const operationIds = Object.values(response.body.paths).flatMap((operations) => Object.values(operations as Record<string, { operationId: string }>).map((o) => o.operationId));
     expect(new Set(operationIds).size).toBe(operationIds.length);
     expect(undocumentedOperations(response.body)).toEqual([]);
+  });
+
+  it('names the roles of staff-only routes, and lets every role of a turned unit answer its turn', async () => {
+    const { paths } = (await service.http().get('/docs-json').expect(200)).body;
+    const staff = ['admin', 'unit_head', 'clerk'];
+    for (const [path, method] of [['/requests', 'get'], ['/requests/{id}/requester', 'get'], ['/appeals/{id}', 'get'], ['/complaints', 'post'], ['/trainings', 'get'], ['/requests/{id}/answer/attachments', 'post'], ['/appeals/{id}/resolution/attachments/{attachmentId}', 'get']]) {
+      expect({ path, roles: paths[path][method]['x-roles'] }).toEqual({ path, roles: staff });
+    }
+    expect(paths['/appeals/{id}/turns/{turnId}/answer'].post['x-roles']).toEqual([...ROLES]);
+    expect(paths['/turns/{turnId}/answer'].post['x-roles']).toBeUndefined();
+    expect(paths['/turns/{turnId}/attachments'].post['x-roles']).toBeUndefined();
   });
 });

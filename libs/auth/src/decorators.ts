@@ -11,6 +11,7 @@ export const ALLOW_UNREGISTERED_TENANT_KEY = 'tequio:auth:allowUnregisteredTenan
 export const X_PUBLIC = 'x-public';
 export const X_ROLES = 'x-roles';
 export const X_PERSONAL_DATA = 'x-personal-data';
+export const X_UNREGISTERED_TENANT = 'x-unregistered-tenant';
 
 /** Skips token verification for a route or a whole controller. */
 export const Public = (): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(IS_PUBLIC_KEY, true), ApiExtension(X_PUBLIC, true));
@@ -26,7 +27,8 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
  * The route accepts a token whose tenant is not (or no longer) a registered, active municipality. Only for the
  * bootstrap of a tenant: its admin registers (or reactivates) the municipality the token names.
  */
-export const AllowUnregisteredTenant = (): MethodDecorator => SetMetadata(ALLOW_UNREGISTERED_TENANT_KEY, true);
+export const AllowUnregisteredTenant = (): MethodDecorator =>
+  applyDecorators(SetMetadata(ALLOW_UNREGISTERED_TENANT_KEY, true), ApiExtension(X_UNREGISTERED_TENANT, true));
 
 /** The route answers with personal data: each read leaves an entry in the service's audit trail. */
 export const PersonalData = (): MethodDecorator => ApiExtension(X_PERSONAL_DATA, true);

@@ -16,6 +16,7 @@ export {
   X_PERSONAL_DATA,
   X_PUBLIC,
   X_ROLES,
+  X_UNREGISTERED_TENANT,
   AllowUnregisteredTenant,
   CurrentUser,
   PersonalData,

@@ -9,3 +9,4 @@ export * from './demo-fixtures';
 export * from './tenants';
 export * from './files';
 export * from './poison-events';
+export * from './authorization-matrix';

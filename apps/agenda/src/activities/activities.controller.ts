@@ -62,6 +62,7 @@ export class ActivitiesController {
   @Get('activities/:id/history')
   @ApiOperation({ summary: 'Historial de estados de una actividad, con motivos' })
   @ApiOkResponse({ schema: { example: activityHistoryExample } })
+  @ApiNotFoundResponse({ description: 'No existe la actividad' })
   history(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.activities.history(user, id);
   }

@@ -51,6 +51,7 @@ export class CabinetController {
   @ApiOperation({ summary: 'Registrar la reunión como celebrada con su minuta (número consecutivo por año)' })
   @ApiCreatedResponse({ schema: { example: { ...cabinetMeetingExample, attendance: [], agreements: [], version: 2 } } })
   @ApiConflictResponse({ description: 'La reunión ya tiene minuta, el número no es el siguiente, fue cancelada o aún no ocurre' })
+  @ApiNotFoundResponse({ description: 'No existe la reunión de gabinete' })
   recordMinutes(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: RecordMinutesDto) {
     return this.cabinet.recordMinutes(user, id, dto);
   }
@@ -76,6 +77,7 @@ export class CabinetController {
   @ApiOperation({ summary: 'Adjuntar la minuta firmada (PDF, imagen o documento) a una reunión celebrada' })
   @ApiAttachmentUpload({ multiple: true })
   @ApiCreatedResponse({ schema: { example: { attachments: [{ ...attachmentExample, ownerType: 'agenda.cabinet-meeting.minutes', filename: 'minuta-01-2025.pdf' }], fields: {} } } })
+  @ApiNotFoundResponse({ description: 'No existe la reunión de gabinete' })
   attachMinutes(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Req() request: IncomingMessage) {
     return this.cabinet.attachMinutes(user, id, request);
   }
@@ -83,6 +85,7 @@ export class CabinetController {
   @Get('cabinet-meetings/:id/minutes/files')
   @ApiOperation({ summary: 'Archivos de la minuta de una reunión' })
   @ApiOkResponse({ schema: { example: [{ ...attachmentExample, ownerType: 'agenda.cabinet-meeting.minutes', filename: 'minuta-01-2025.pdf' }] } })
+  @ApiNotFoundResponse({ description: 'No existe la reunión de gabinete' })
   listMinutes(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.cabinet.listMinutes(user, id);
   }

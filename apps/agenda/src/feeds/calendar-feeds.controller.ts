@@ -28,6 +28,7 @@ export class CalendarFeedsController {
   @Delete('calendar-feeds/:id')
   @ApiOperation({ summary: 'Revocar un calendario: su URL deja de funcionar (404)' })
   @ApiOkResponse({ schema: { example: { ...calendarFeedExample, revokedAt: '2025-08-01T15:00:00.000Z' } } })
+  @ApiNotFoundResponse({ description: 'No existe el calendario' })
   revoke(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.feeds.revoke(user, id);
   }

@@ -63,6 +63,7 @@ export class WeeklyController {
   @ApiOperation({ summary: 'Adjuntar archivos a la agenda semanal de una de sus unidades' })
   @ApiAttachmentUpload({ multiple: true })
   @ApiCreatedResponse({ schema: { example: { attachments: [{ ...attachmentExample, ownerType: 'agenda.weekly-submission', filename: 'agenda-semana-27.pdf' }], fields: {}, submission: { ...weeklyAgendaExample, attachmentCount: 1, version: 2 } } } })
+  @ApiNotFoundResponse({ description: 'No existe la agenda semanal' })
   attach(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Req() request: IncomingMessage) {
     return this.weekly.attach(user, id, request);
   }
@@ -70,6 +71,7 @@ export class WeeklyController {
   @Get(':id/files')
   @ApiOperation({ summary: 'Archivos de una agenda semanal' })
   @ApiOkResponse({ schema: { example: [{ ...attachmentExample, ownerType: 'agenda.weekly-submission', filename: 'agenda-semana-27.pdf' }] } })
+  @ApiNotFoundResponse({ description: 'No existe la agenda semanal' })
   listFiles(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.weekly.listFiles(user, id);
   }

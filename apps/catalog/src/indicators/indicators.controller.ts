@@ -86,6 +86,7 @@ export class IndicatorsController {
   @ApiOperation({ summary: 'Eliminar un indicador (un componente, sin actividades; sin metas en trimestres cerrados)' })
   @ApiOkResponse({ schema: { example: { ...indicatorResponseExample, version: 2 } } })
   @ApiConflictResponse({ description: 'El componente tiene actividades, o tiene metas en un trimestre cerrado' })
+  @ApiNotFoundResponse({ description: 'No existe el indicador' })
   remove(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.definitions.remove(user, id);
   }

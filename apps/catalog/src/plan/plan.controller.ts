@@ -72,6 +72,7 @@ export class PlansController {
   @ApiOperation({ summary: 'Eliminar un plan (con sus ejes y objetivos) que no tenga programas alineados' })
   @ApiOkResponse({ schema: { example: planResponseExample } })
   @ApiConflictResponse({ description: 'Hay programas alineados a sus objetivos' })
+  @ApiNotFoundResponse({ description: 'No existe el plan' })
   remove(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.plan.deletePlan(user, id);
   }
@@ -120,6 +121,7 @@ export class PlanAxesController {
   @ApiOperation({ summary: 'Eliminar un eje (con sus objetivos) sin programas alineados' })
   @ApiOkResponse({ schema: { example: axisResponseExample } })
   @ApiConflictResponse({ description: 'Hay programas alineados a sus objetivos' })
+  @ApiNotFoundResponse({ description: 'No existe el eje' })
   remove(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.plan.deleteAxis(user, id);
   }
@@ -168,6 +170,7 @@ export class PlanObjectivesController {
   @ApiOperation({ summary: 'Eliminar un objetivo sin programas alineados' })
   @ApiOkResponse({ schema: { example: objectiveResponseExample } })
   @ApiConflictResponse({ description: 'Hay programas alineados al objetivo' })
+  @ApiNotFoundResponse({ description: 'No existe el objetivo' })
   remove(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.plan.deleteObjective(user, id);
   }

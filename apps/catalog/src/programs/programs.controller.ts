@@ -56,6 +56,7 @@ export class ProgramsController {
   @ApiOperation({ summary: 'Eliminar un programa sin indicadores' })
   @ApiOkResponse({ schema: { example: { ...programResponseExample, version: 2 } } })
   @ApiConflictResponse({ description: 'El programa tiene indicadores' })
+  @ApiNotFoundResponse({ description: 'No existe el programa' })
   remove(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.programs.remove(user, id);
   }

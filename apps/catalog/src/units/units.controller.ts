@@ -93,6 +93,7 @@ export class UnitsController {
   @Roles('admin', 'planning')
   @ApiOperation({ summary: 'Dar de baja una unidad (se conserva con sus registros)' })
   @ApiOkResponse({ schema: { example: { ...unitResponseExample, activeTo: '2025-12-31', version: 3 } } })
+  @ApiNotFoundResponse({ description: 'No existe la unidad' })
   deactivate(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: DeactivateUnitDto) {
     return this.units.deactivate(user, id, dto);
   }

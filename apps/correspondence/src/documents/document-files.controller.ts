@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
 import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -18,6 +18,7 @@ export class DocumentFilesController {
   @ApiAttachmentUpload({ multiple: true })
   @ApiCreatedResponse({ schema: { example: { attachments: [example] } } })
   @ApiForbiddenResponse({ description: 'El documento no fue turnado a sus unidades' })
+  @ApiNotFoundResponse({ description: 'No existe el documento en su municipio' })
   upload(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Req() request: IncomingMessage) {
     return this.documents.attach(user, id, request);
   }
@@ -25,6 +26,7 @@ export class DocumentFilesController {
   @Get()
   @ApiOperation({ summary: 'Adjuntos del documento (metadatos)' })
   @ApiOkResponse({ schema: { example: { items: [example] } } })
+  @ApiNotFoundResponse({ description: 'No existe el documento en su municipio' })
   list(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.listAttachments(user, id);
   }

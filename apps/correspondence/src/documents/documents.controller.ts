@@ -72,6 +72,7 @@ export class DocumentsController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Historial completo de estados del documento y de sus turnos' })
   @ApiOkResponse({ schema: { example: historyResponseExample } })
+  @ApiNotFoundResponse({ description: 'No existe el documento en su municipio' })
   history(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.documents.history(user, id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiNotFoundResponse } from '@nestjs/swagger';
 import { CurrentUser, TequioClaims } from '@tequio/auth';
 import {
   advisoryExample,
@@ -16,12 +16,14 @@ import {
   trainingExample,
 } from './activity.dto';
 import { ActivitiesService } from './activities.service';
+import { TransparencyStaffOnly } from '../settings/settings.service';
 
 const page = <T>(item: T) => ({ items: [item], total: 1, limit: 50, offset: 0 });
 const NOT_STAFF = 'Solo el personal de la Unidad de Transparencia';
 
 @ApiTags('Capacitaciones, asesorías y monitoreos')
 @Controller()
+@TransparencyStaffOnly()
 export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
@@ -45,6 +47,7 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Cancelar una capacitación registrada por error' })
   @ApiCreatedResponse({ schema: { example: { ...trainingExample, cancelled: true, version: 2 } } })
   @ApiConflictResponse({ description: 'Ya estaba cancelada' })
+  @ApiNotFoundResponse({ description: 'No existe la capacitación' })
   cancelTraining(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.activities.cancel(user, 'training', id);
   }
@@ -67,6 +70,7 @@ export class ActivitiesController {
   @Post('advisories/:id/cancel')
   @ApiOperation({ summary: 'Cancelar una asesoría registrada por error' })
   @ApiCreatedResponse({ schema: { example: { ...advisoryExample, cancelled: true, version: 2 } } })
+  @ApiNotFoundResponse({ description: 'No existe la asesoría' })
   cancelAdvisory(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.activities.cancel(user, 'advisory', id);
   }
@@ -89,6 +93,7 @@ export class ActivitiesController {
   @Post('monitorings/:id/cancel')
   @ApiOperation({ summary: 'Cancelar un monitoreo registrado por error' })
   @ApiCreatedResponse({ schema: { example: { ...monitoringExample, cancelled: true, version: 2 } } })
+  @ApiNotFoundResponse({ description: 'No existe el monitoreo' })
   cancelMonitoring(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.activities.cancel(user, 'monitoring', id);
   }
@@ -96,6 +101,7 @@ export class ActivitiesController {
 
 @ApiTags('Denuncias por obligaciones de transparencia')
 @Controller('complaints')
+@TransparencyStaffOnly()
 export class ComplaintsController {
   constructor(private readonly activities: ActivitiesService) {}
 
@@ -117,6 +123,7 @@ export class ComplaintsController {
   @Get(':id')
   @ApiOperation({ summary: 'Una denuncia con los oficios de requerimiento a las unidades' })
   @ApiOkResponse({ schema: { example: complaintExample } })
+  @ApiNotFoundResponse({ description: 'No existe la denuncia' })
   get(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.activities.getComplaint(user, id);
   }

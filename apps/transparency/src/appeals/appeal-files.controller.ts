@@ -1,3 +1,4 @@
+import { TRANSPARENCY_STAFF_ROLES } from '../settings/settings.service';
 import { FILE_OWNERS } from '../common/record-files';
 import { recordFilesController } from '../common/record-files.controller';
 import { AppealsService } from './appeals.service';
@@ -12,6 +13,7 @@ export const AppealFilesController = recordFilesController({
   scope: (appeals) => (user, id, purpose) => appeals.resolutionFiles(user, id, purpose),
   of: 'de la resolución del recurso (solo la Unidad de Transparencia; se adjuntan una vez registrada la resolución)',
   forbidden: 'Solo el personal de la Unidad de Transparencia',
+  roles: TRANSPARENCY_STAFF_ROLES,
   conflict: 'El recurso aún no está resuelto, o está cancelado; la respuesta incluye currentStatus',
   example: { ownerType: FILE_OWNERS.appealResolution, filename: 'resolucion-RR-0045-2024.pdf', uploadedBy: 'ut@oaxaca' },
 });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiNotFoundResponse } from '@nestjs/swagger';
+import { CurrentUser, ROLES, Roles, TequioClaims } from '@tequio/auth';
 import {
   AppealNotificationDto,
   AppealResolutionDto,
@@ -13,11 +13,13 @@ import {
   RegisterAppealDto,
 } from './appeal.dto';
 import { AppealsService } from './appeals.service';
+import { TransparencyStaffOnly } from '../settings/settings.service';
 
 const WRONG_STATUS = 'El estado del recurso no admite la acción; la respuesta incluye currentStatus';
 
 @ApiTags('Recursos de revisión')
 @Controller('appeals')
+@TransparencyStaffOnly()
 export class AppealsController {
   constructor(private readonly appeals: AppealsService) {}
 
@@ -50,6 +52,7 @@ export class AppealsController {
   @Get(':id')
   @ApiOperation({ summary: 'Un recurso con sus notificaciones, turnos, alegatos, resolución y cumplimiento' })
   @ApiOkResponse({ schema: { example: appealViewExample } })
+  @ApiNotFoundResponse({ description: 'No existe el recurso' })
   get(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.appeals.get(user, id);
   }
@@ -71,7 +74,9 @@ export class AppealsController {
     return this.appeals.turn(user, id, dto);
   }
 
+  // The unit the appeal was turned to answers it, whatever its users' roles (like a request's turn).
   @Post(':id/turns/:turnId/answer')
+  @Roles(...ROLES)
   @ApiOperation({ summary: 'Oficio de respuesta del área al turno del recurso' })
   @ApiCreatedResponse({ schema: { example: appealViewExample } })
   @ApiForbiddenResponse({ description: 'El turno es de otra unidad' })
@@ -112,6 +117,7 @@ export class AppealsController {
   @ApiOperation({ summary: 'Cancelar un recurso registrado por error' })
   @ApiCreatedResponse({ schema: { example: { ...appealViewExample, status: 'cancelado' } } })
   @ApiConflictResponse({ description: WRONG_STATUS })
+  @ApiNotFoundResponse({ description: 'No existe el recurso' })
   cancel(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.appeals.cancel(user, id);
   }

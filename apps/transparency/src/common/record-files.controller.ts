@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res, Type } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { CurrentUser, Role, Roles, TequioClaims } from '@tequio/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FileTarget, RecordFiles } from './record-files';
 
@@ -21,6 +21,8 @@ export interface RecordFilesRoutes<TService> {
   of: string;
   /** Who may act, as the 403 says. */
   forbidden: string;
+  /** The roles that may act at all (the scope then checks the unit); every role when absent. */
+  roles?: Role[];
   /** When an upload is refused by the record's state, as the 409 says. */
   conflict: string;
   example: { ownerType: string; filename: string; uploadedBy: string };
@@ -76,6 +78,7 @@ export function recordFilesController<TService>(routes: RecordFilesRoutes<TServi
     }
   }
 
+  if (routes.roles) Roles(...routes.roles)(RecordFilesController);
   Object.defineProperty(RecordFilesController, 'name', { value: routes.name });
   return RecordFilesController;
 }

@@ -1,3 +1,4 @@
+import { TRANSPARENCY_STAFF_ROLES } from '../settings/settings.service';
 import { FILE_OWNERS } from '../common/record-files';
 import { recordFilesController } from '../common/record-files.controller';
 import { RequestsService } from './requests.service';
@@ -26,6 +27,7 @@ export const AnswerFilesController = recordFilesController({
   scope: (requests) => (user, id, purpose) => requests.answerFiles(user, id, purpose),
   of: 'de la respuesta final (solo la Unidad de Transparencia; se adjuntan una vez registrada la respuesta)',
   forbidden: 'Solo el personal de la Unidad de Transparencia',
+  roles: TRANSPARENCY_STAFF_ROLES,
   conflict: 'La solicitud aún no está respondida; la respuesta incluye currentStatus',
   example: { ownerType: FILE_OWNERS.requestAnswer, filename: 'respuesta-201173824000012.pdf', uploadedBy: 'ut@oaxaca' },
 });

@@ -27,6 +27,7 @@ import {
   turnViewExample,
 } from './request.dto';
 import { RequestsService } from './requests.service';
+import { TransparencyStaffOnly } from '../settings/settings.service';
 
 const page = <T>(item: T) => ({ items: [item], total: 1, limit: 50, offset: 0 });
 const NOT_STAFF = 'Solo el personal de la Unidad de Transparencia';
@@ -34,6 +35,7 @@ const WRONG_STATUS = 'El estado actual no lo permite; la respuesta incluye curre
 
 @ApiTags('Solicitudes de acceso a la información y ARCO')
 @Controller('requests')
+@TransparencyStaffOnly()
 export class RequestsController {
   constructor(private readonly requests: RequestsService) {}
 
@@ -66,6 +68,7 @@ export class RequestsController {
   @Get(':id/deadlines')
   @ApiOperation({ summary: 'Plazos de la solicitud explicados: recepción computada, vencimientos y cada día omitido con su motivo' })
   @ApiOkResponse({ schema: { example: deadlinesExample } })
+  @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   deadlines(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.requests.deadlines(user, id);
   }
@@ -76,6 +79,7 @@ export class RequestsController {
     schema: { example: { id: requestViewExample.id, folio: requestViewExample.folio, requesterName: 'María López', requesterContact: 'maria@example.org', requesterCategory: 'mujer' } },
   })
   @ApiForbiddenResponse({ description: NOT_STAFF })
+  @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   requester(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.requests.requester(user, id);
   }
@@ -83,6 +87,7 @@ export class RequestsController {
   @Get(':id/history')
   @ApiOperation({ summary: 'Historial de estados de la solicitud' })
   @ApiOkResponse({ schema: { example: [{ from: null, to: 'recibida', toLabel: 'Recibida', actor: 'ut@oaxaca', note: null, at: '2024-04-08T16:00:00.000Z' }] } })
+  @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   history(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
     return this.requests.history(user, id);
   }
@@ -110,6 +115,7 @@ export class RequestsController {
   @ApiCreatedResponse({ schema: { example: { ...requestViewExample, status: 'en_prevencion', answerDue: null, clarificationRequestedOn: '2024-04-10' } } })
   @ApiBadRequestResponse({ description: 'Fuera del plazo para prevenir' })
   @ApiConflictResponse({ description: WRONG_STATUS })
+  @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   clarify(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClarificationDto) {
     return this.requests.clarify(user, id, dto);
   }
@@ -119,6 +125,7 @@ export class RequestsController {
   @ApiCreatedResponse({ schema: { example: { ...requestViewExample, answerDue: '2024-05-14', clarificationRequestedOn: '2024-04-10', clarificationRepliedOn: '2024-04-17' } } })
   @ApiBadRequestResponse({ description: 'Fuera del plazo para responder la prevención' })
   @ApiConflictResponse({ description: WRONG_STATUS })
+  @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   reply(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ClarificationReplyDto) {
     return this.requests.replyClarification(user, id, dto);
   }
@@ -128,6 +135,7 @@ export class RequestsController {
   @ApiCreatedResponse({ schema: { example: { ...requestViewExample, kind: 'arco', arcoRight: 'acceso', identityVerifiedOn: '2024-04-12' } } })
   @ApiBadRequestResponse({ description: 'La solicitud no es ARCO' })
   @ApiConflictResponse({ description: 'Ya se acreditó' })
+  @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   verifyIdentity(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: IdentityVerificationDto) {
     return this.requests.verifyIdentity(user, id, dto);
   }
@@ -166,6 +174,7 @@ export class TurnsController {
   @ApiOperation({ summary: 'Un turno (solo la unidad a la que se dirigió o la Unidad de Transparencia)' })
   @ApiOkResponse({ schema: { example: turnViewExample } })
   @ApiForbiddenResponse({ description: 'El turno es de otra unidad' })
+  @ApiNotFoundResponse({ description: 'No existe el turno' })
   get(@CurrentUser() user: TequioClaims, @Param('turnId', ParseUUIDPipe) turnId: string) {
     return this.requests.getTurn(user, turnId);
   }

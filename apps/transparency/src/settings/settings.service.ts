@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { TequioClaims } from '@tequio/auth';
+import { Role, Roles, TequioClaims } from '@tequio/auth';
 import { AuditTrail } from '@tequio/persistence';
 import { definedOnly } from '@tequio/platform';
 import { EntityManager } from 'typeorm';
@@ -8,6 +8,13 @@ import { TransparencySettings } from './settings.entity';
 import { defaultSettings, SettingsRepository } from './settings.repository';
 
 export type SettingsView = Pick<TransparencySettings, 'unitCode' | 'oficioPrefix' | 'terms' | 'dueSoonDays' | 'version'> & { isDefault: boolean };
+
+/**
+ * Routes only transparency staff may use: the roles that can be staff (the service then checks the unit), so the
+ * OpenAPI document names them and the guard refuses planning and auditors before any lookup.
+ */
+export const TRANSPARENCY_STAFF_ROLES: Role[] = ['admin', 'unit_head', 'clerk'];
+export const TransparencyStaffOnly = (): MethodDecorator & ClassDecorator => Roles(...TRANSPARENCY_STAFF_ROLES);
 
 /** Transparency staff: admins, and users of the municipality's transparency unit. */
 export function isTransparencyStaff(user: TequioClaims, settings: Pick<TransparencySettings, 'unitCode'>): boolean {

@@ -1,36 +1,40 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
-import { X_PUBLIC, X_ROLES } from '@tequio/auth';
+import { OpenAPIObject } from '@nestjs/swagger';
 import { documentGuardAnswers } from './swagger';
 
-function documentOf(paths: Record<string, Record<string, Record<string, unknown>>>): OpenAPIObject {
-  return { openapi: '3.0.0', info: { title: 't', version: '1' }, paths } as unknown as OpenAPIObject;
-}
+const documentOf = (paths: Record<string, Record<string, unknown>>): OpenAPIObject => ({ openapi: '3.0.0', info: { title: 't', version: '1' }, paths }) as OpenAPIObject;
+const responsesOf = (document: OpenAPIObject, path: string, method = 'get') =>
+  (document.paths[path] as Record<string, { responses: Record<string, { description: string }> }>)[method].responses;
+const statuses = (document: OpenAPIObject, path: string, method = 'get') => Object.keys(responsesOf(document, path, method)).sort();
 
 describe('documentGuardAnswers', () => {
-  it('documents what the platform answers around the handler: 400 always, 401/403 unless public, 404 for a path id, 409 for a write, 413 for a body', () => {
-    const document = documentGuardAnswers(
-      documentOf({
-        '/units/{id}': {
-          patch: { responses: { 200: { description: 'ok' } }, parameters: [{ in: 'path', name: 'id' }], requestBody: {}, [X_ROLES]: ['admin'] },
-          get: { responses: { 200: { description: 'ok' }, 404: { description: 'no existe la unidad' } }, parameters: [{ in: 'path', name: 'id' }] },
-        },
-        '/units/tree': { get: { responses: { 200: { description: 'ok' } } } },
-        '/seguimiento/{folio}': { get: { responses: { 200: { description: 'ok' } }, parameters: [{ in: 'path', name: 'folio' }], [X_PUBLIC]: true } },
-      }),
-    );
-    const patch = document.paths['/units/{id}'].patch?.responses as Record<string, { description: string }>;
-    expect(Object.keys(patch).sort()).toEqual(['200', '400', '401', '403', '404', '409', '413']);
-    expect(patch['403'].description).toBe('Se requiere uno de los roles: admin; o el municipio del token no está registrado o está inactivo');
+  const document = documentGuardAnswers(
+    documentOf({
+      '/public/{folio}': { get: { 'x-public': true, parameters: [{ in: 'path', name: 'folio' }], responses: { '200': {} } } },
+      '/any-role': { get: { responses: { '200': {} } } },
+      '/admin': { get: { 'x-roles': ['admin'], responses: { '200': {} } } },
+      '/units/{id}': {
+        patch: { 'x-roles': ['admin'], parameters: [{ in: 'path', name: 'id' }], requestBody: {}, responses: { '200': {} } },
+        get: { parameters: [{ in: 'path', name: 'id' }], responses: { '200': {}, '404': { description: 'no existe la unidad' } } },
+      },
+      '/bootstrap': { post: { 'x-roles': ['admin'], 'x-unregistered-tenant': true, requestBody: {}, responses: { '201': {} } } },
+      '/unscoped': { post: { 'x-unregistered-tenant': true, responses: { '201': {} } } },
+    }),
+  );
 
-    const get = document.paths['/units/{id}'].get?.responses as Record<string, { description: string }>;
-    // A controller's own description wins.
-    expect(get['404'].description).toBe('no existe la unidad');
-    expect(get['403'].description).toMatch(/no está registrado/);
+  it('documents what the platform answers around a handler: 400 always, 401/403 unless public, 404 for a path id, 409 for a write, 413 for a body', () => {
+    expect(statuses(document, '/public/{folio}')).toEqual(['200', '400', '404']);
+    expect(statuses(document, '/any-role')).toEqual(['200', '400', '401', '403']);
+    expect(statuses(document, '/admin')).toEqual(['200', '400', '401', '403']);
+    expect(statuses(document, '/units/{id}', 'patch')).toEqual(['200', '400', '401', '403', '404', '409', '413']);
+    expect(statuses(document, '/bootstrap', 'post')).toEqual(['201', '400', '401', '403', '409', '413']);
+    expect(statuses(document, '/unscoped', 'post')).toEqual(['201', '400', '401', '409']);
+    expect((document.paths['/public/{folio}'] as { get: { security: unknown[] } }).get.security).toEqual([]);
+  });
 
-    expect(Object.keys(document.paths['/units/tree'].get?.responses ?? {}).sort()).toEqual(['200', '400', '401', '403']);
-
-    const tracking = document.paths['/seguimiento/{folio}'].get as { responses: Record<string, unknown>; security: unknown[] };
-    expect(Object.keys(tracking.responses).sort()).toEqual(['200', '400', '404']);
-    expect(tracking.security).toEqual([]);
+  it('says why the 403 happens, and keeps a controller’s own description', () => {
+    expect(responsesOf(document, '/any-role')['403'].description).toBe('El municipio del token no está registrado o está inactivo');
+    expect(responsesOf(document, '/admin')['403'].description).toBe('Se requiere uno de los roles: admin; o el municipio del token no está registrado o está inactivo');
+    expect(responsesOf(document, '/bootstrap', 'post')['403'].description).toBe('Se requiere uno de los roles: admin');
+    expect(responsesOf(document, '/units/{id}')['404'].description).toBe('no existe la unidad');
   });
 });

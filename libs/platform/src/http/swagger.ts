@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { X_PUBLIC, X_ROLES } from '@tequio/auth';
+import { X_PUBLIC, X_ROLES, X_UNREGISTERED_TENANT } from '@tequio/auth';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ServiceDefinition } from '../service-definition';
 
@@ -25,23 +25,22 @@ type Operation = Record<string, unknown> & {
 };
 
 /**
- * The platform answers some statuses before (or around) any handler: the guards' 401 and 403, the validation pipe's
- * 400, the body parser's 413, a 404 for an id in the path that does not exist or is not the caller's, the database
- * error filter's 409 on a write. Document them
- * here, from the operation's shape and the x-public and x-roles extensions that @Public and @Roles write, so no
- * controller has to repeat them (nor can forget them); a controller's own description of the same status wins.
+ * The platform answers some statuses around any handler: the guards' 401 and 403, the validation pipe's 400 (strict
+ * DTOs refuse even an unknown query field, so any operation), the body parser's 413, a 404 for an id in the path that
+ * does not exist or is not the caller's, the database error filter's 409 on a write. Document them here, from the
+ * operation's shape and the x-public, x-roles and x-unregistered-tenant extensions that @Public, @Roles and
+ * @AllowUnregisteredTenant write, so no controller has to repeat them (nor can forget them); a controller's own
+ * description of the same status wins. 403: a role the route does not accept, or a token whose municipality is not
+ * registered and active (TenantGuard).
  */
 export function documentGuardAnswers(document: OpenAPIObject): OpenAPIObject {
   for (const operations of Object.values(document.paths)) {
     for (const [method, operation] of Object.entries(operations as Record<string, Operation>)) {
       if (typeof operation !== 'object' || operation === null || !('responses' in operation)) continue;
       const responses = (operation.responses ??= {});
-      const parameters = operation.parameters ?? [];
-      // Strict DTOs: even a route without declared parameters refuses unknown query fields with a 400.
-      responses['400'] ??= { description: 'Entrada inválida: el mensaje nombra cada campo' };
-      if (parameters.some((parameter) => parameter.in === 'path')) responses['404'] ??= { description: 'No existe, o no es visible para el usuario' };
+      responses['400'] ??= { description: 'Datos no válidos: el mensaje nombra el campo' };
+      if ((operation.parameters ?? []).some((parameter) => parameter.in === 'path')) responses['404'] ??= { description: 'No existe, o no es visible para el usuario' };
       if (operation.requestBody) responses['413'] ??= { description: 'El cuerpo excede el máximo (HTTP_JSON_LIMIT_KB)' };
-      // Any write may meet a uniqueness or reference the database refuses (DatabaseErrorFilter), or a state that forbids it.
       if (method !== 'get') responses['409'] ??= { description: 'Conflicto con el estado del registro o con otro registro; el mensaje dice cuál' };
       if (operation[X_PUBLIC] === true) {
         operation.security = [];
@@ -49,11 +48,15 @@ export function documentGuardAnswers(document: OpenAPIObject): OpenAPIObject {
       }
       responses['401'] ??= { description: 'Falta el token, venció o su firma no es válida' };
       const roles = operation[X_ROLES];
-      const tenant = 'el municipio del token no está registrado o está inactivo';
-      responses['403'] ??= {
-        description: Array.isArray(roles) && roles.length > 0 ? `Se requiere uno de los roles: ${roles.join(', ')}; o ${tenant}` : `El usuario no puede actuar aquí, o ${tenant}`,
-      };
+      const reasons: string[] = [];
+      if (Array.isArray(roles) && roles.length > 0) reasons.push(`se requiere uno de los roles: ${roles.join(', ')}`);
+      if (operation[X_UNREGISTERED_TENANT] !== true) reasons.push('el municipio del token no está registrado o está inactivo');
+      if (reasons.length > 0) responses['403'] ??= { description: capitalize(reasons.join('; o ')) };
     }
   }
   return document;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,0 +1,4 @@
+import { describeAuthorizationMatrix } from '@tequio/testing';
+import { reportingService } from '../src/reporting.definition';
+
+describeAuthorizationMatrix(reportingService);

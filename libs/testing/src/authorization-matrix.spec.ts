@@ -1,0 +1,122 @@
+import { loadOrCreateDevKeyPair } from '@tequio/auth';
+import jwt from 'jsonwebtoken';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import supertest from 'supertest';
+import { authorizationMatrixCases, checkAuthorizationMatrix, MatrixCase } from './authorization-matrix';
+
+const responses = { '200': {}, '401': {}, '403': {} };
+const document = {
+  paths: {
+    '/public': { get: { 'x-public': true, responses: { '200': {} } } },
+    '/items/{id}': {
+      get: { responses, parameters: [{ name: 'id', in: 'path', schema: { type: 'string' } }] },
+      delete: { 'x-roles': ['admin' as const, 'planning' as const], responses, parameters: [{ name: 'id', in: 'path' }] },
+    },
+    '/calendars/{year}/{format}': { get: { responses, parameters: [{ name: 'format', in: 'path', schema: { enum: ['pdf', 'csv'] } }] } },
+    '/municipalities': { post: { 'x-roles': ['admin' as const], 'x-unregistered-tenant': true, responses } },
+  },
+};
+const caseOf = (cases: MatrixCase[], operation: string) => cases.filter((c) => c.operation === operation).map((c) => ({ caller: c.caller, expect: c.expect, exception: c.exception }));
+
+describe('authorizationMatrixCases', () => {
+  const cases = authorizationMatrixCases(document, { 'DELETE /items/{id}': { roles: ['planning'], reason: 'own unit only' } });
+
+  it('checks a public operation without a token only', () => {
+    expect(caseOf(cases, 'GET /public')).toEqual([{ caller: { kind: 'no-token' }, expect: 'allowed', exception: undefined }]);
+  });
+
+  it('refuses bad tokens with 401, an unregistered municipality and the roles not listed with 403, and lets each listed role past', () => {
+    expect(caseOf(cases, 'DELETE /items/{id}')).toEqual([
+      { caller: { kind: 'no-token' }, expect: 401, exception: undefined },
+      { caller: { kind: 'expired' }, expect: 401, exception: undefined },
+      { caller: { kind: 'foreign-key' }, expect: 401, exception: undefined },
+      { caller: { kind: 'unregistered-tenant', roles: ['admin', 'planning'] }, expect: 403, exception: undefined },
+      { caller: { kind: 'role', roles: ['unit_head', 'clerk', 'auditor'] }, expect: 403, exception: undefined },
+      { caller: { kind: 'role', roles: ['admin'] }, expect: 'allowed', exception: undefined },
+      { caller: { kind: 'role', roles: ['planning'] }, expect: 'allowed', exception: 'own unit only' },
+    ]);
+  });
+
+  it('lets every role past an operation without x-roles, and has no refused-roles case', () => {
+    const roles = caseOf(cases, 'GET /items/{id}').filter((c) => c.caller.kind === 'role');
+    expect(roles).toEqual(['admin', 'planning', 'unit_head', 'clerk', 'auditor'].map((role) => ({ caller: { kind: 'role', roles: [role] }, expect: 'allowed', exception: undefined })));
+  });
+
+  it('lets an unregistered municipality past an @AllowUnregisteredTenant operation', () => {
+    expect(caseOf(cases, 'POST /municipalities').find((c) => c.caller.kind === 'unregistered-tenant')).toEqual({ caller: { kind: 'unregistered-tenant', roles: ['admin'] }, expect: 'allowed', exception: undefined });
+  });
+
+  it('fills path parameters with syntactically valid values: a uuid for ids, a year, an enum value', () => {
+    const url = (operation: string) => cases.find((c) => c.operation === operation)?.url;
+    expect(url('GET /items/{id}')).toMatch(/^\/items\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(url('GET /calendars/{year}/{format}')).toBe(`/calendars/${new Date().getFullYear()}/pdf`);
+  });
+
+  it('carries the documented statuses of each operation', () => {
+    expect(cases.find((c) => c.operation === 'GET /public')?.documented).toEqual(['200']);
+    expect(cases.find((c) => c.operation === 'POST /municipalities')?.documented).toEqual(['200', '401', '403']);
+  });
+});
+
+describe('checkAuthorizationMatrix', () => {
+  const keysDir = mkdtempSync(join(tmpdir(), 'tequio-matrix-spec-'));
+  const previous = process.env['AUTH_DEV_KEYS_DIR'];
+  beforeAll(() => (process.env['AUTH_DEV_KEYS_DIR'] = keysDir));
+  afterAll(() => (previous === undefined ? delete process.env['AUTH_DEV_KEYS_DIR'] : (process.env['AUTH_DEV_KEYS_DIR'] = previous)));
+
+  /** A service with the platform's guards, where /items/{id} forgets its roles and /notes/{id} answers an undocumented 404. */
+  const service = (exceptionsLeak = false) => {
+    const publicKey = loadOrCreateDevKeyPair(keysDir).publicKey;
+    return createServer((request, response) => {
+      const answer = (status: number) => response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+      const token = request.headers.authorization?.replace(/^Bearer /, '');
+      if (!token) return answer(401);
+      let claims: { tenant: string; roles: string[] };
+      try {
+        claims = jwt.verify(token, publicKey, { algorithms: ['RS256'] }) as typeof claims;
+      } catch {
+        return answer(401);
+      }
+      if (claims.tenant !== 'oaxaca-de-juarez') return answer(403);
+      if (request.url?.startsWith('/admin-only/') && !claims.roles.includes('admin')) return answer(403);
+      if (request.url?.startsWith('/scoped/') && (exceptionsLeak || claims.roles.includes('admin'))) return answer(404);
+      if (request.url?.startsWith('/scoped/')) return answer(403);
+      return answer(404);
+    });
+  };
+  const guarded = { '200': {}, '401': {}, '403': {}, '404': {} };
+  const matrixDocument = {
+    paths: {
+      '/admin-only/{id}': { get: { 'x-roles': ['admin' as const], responses: guarded } },
+      '/items/{id}': { delete: { 'x-roles': ['admin' as const], responses: guarded } },
+      '/notes/{id}': { get: { responses: { '200': {}, '401': {}, '403': {} } } },
+      '/scoped/{id}': { post: { responses: guarded } },
+    },
+  };
+  const staffOnly = { 'POST /scoped/{id}': { roles: ['planning' as const, 'unit_head' as const, 'clerk' as const, 'auditor' as const], reason: 'own unit only' } };
+
+  it('names the operation that lets a refused role in, an undocumented status, and nothing else', async () => {
+    const http = service();
+    const { checked, problems } = await checkAuthorizationMatrix(() => supertest.agent(http), matrixDocument, { exceptions: staffOnly });
+    // Four callers for every guarded operation, plus the refused roles (two operations) and each allowed role.
+    expect(checked).toBe(4 * 4 + 2 + 1 + 1 + 5 + 5);
+    expect(problems).toEqual([
+      expect.stringMatching(/^DELETE \/items\/\{id\} as planning\+unit_head\+clerk\+auditor: expected 403, got 404/),
+      ...['admin', 'planning', 'unit_head', 'clerk', 'auditor'].map((role) => expect.stringMatching(new RegExp(`^GET /notes/\\{id\\} as ${role}: answered 404, not documented \\(200, 401, 403\\)`))),
+    ]);
+  });
+
+  it('fails an exception the service no longer needs, and one naming an operation the document lacks', async () => {
+    const http = service(true);
+    const { problems } = await checkAuthorizationMatrix(() => supertest.agent(http), { paths: { '/scoped/{id}': matrixDocument.paths['/scoped/{id}'] } }, {
+      exceptions: { ...staffOnly, 'GET /gone': { roles: ['clerk'], reason: 'removed' } },
+    });
+    expect(problems).toEqual([
+      'GET /gone: listed as an exception but not in the document',
+      ...['planning', 'unit_head', 'clerk', 'auditor'].map((role) => `POST /scoped/{id} as ${role}: listed as an exception (own unit only) but answered 404; drop it`),
+    ]);
+  });
+});
