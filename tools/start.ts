@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { signDevToken } from '@tequio/auth';
 import { run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
-import demo from './demo/data/municipality.json';
+import { DEMO_MUNICIPALITY } from '@tequio/demo';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = resolve(process.env['TEQUIO_DATA_DIR'] ?? join(ROOT, '.data'));
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
  * admin registers it (the one call that accepts such a token) and we wait until every service has learnt it.
  */
 async function registerDevTenant(urls: Array<{ name: string; url: string }>, keysDir: string): Promise<void> {
-  const { id, ...fields } = demo.municipality;
+  const { id, ...fields } = DEMO_MUNICIPALITY;
   const authorization = `Bearer ${signDevToken({ roles: ['admin'], tenant: id, sub: 'npm-start' }, { keysDir })}`;
   const catalog = urls.find((s) => s.name === 'catalog')?.url;
   const response = await fetch(`${catalog}/municipalities`, {

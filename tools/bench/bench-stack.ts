@@ -7,8 +7,7 @@ import { chmodSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { registerTenants } from '@tequio/testing';
-import { freePort, run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
+import { freePort, registerTenants, run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
 
 export const ROOT = resolve(__dirname, '..', '..');
 

@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { registerTenants } from '@tequio/testing';
 import { signDevToken } from '@tequio/auth';
-import { freePort, run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
+import { freePort, registerTenants, run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
 
 const ROOT = resolve(__dirname, '..', '..');
 const { values } = parseArgs({

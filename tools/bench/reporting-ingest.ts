@@ -8,7 +8,7 @@
  */
 import { INestApplication } from '@nestjs/common';
 import { calendarDay, defineEvent, defineMetricMapping, IndicatorCreated, ProgramCreated, Topic, toKafkaHeaders } from '@tequio/contracts';
-import { freePort, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
+import { freePort, registerTenants, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
 import { createServiceApp, loadServiceConfig, runMigrations } from '@tequio/platform';
 import { signDevToken } from '@tequio/auth';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
@@ -18,7 +18,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { registerTenants } from '@tequio/testing';
 import { z } from 'zod';
 // The benchmark drives reporting in-process with a producer-shaped mapping of its own, as its tests do, until
 // producers' mappings land in METRIC_MAPPINGS; a tool importing an app is otherwise not allowed.

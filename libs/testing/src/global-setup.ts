@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { KAFKA_CACHE_DIR, REPO_ROOT, serviceEntryPoint, SERVICES, TEST_ENV, withDatabase } from './test-environment';
-import { registerDefaultTestTenants } from './tenants';
+import { registerDefaultTestTenants } from '@tequio/devstack';
 
 interface StartedInfrastructure {
   stops: Array<() => Promise<void>>;

@@ -6,7 +6,7 @@ export * from './test-environment';
 export * from './tokens';
 export * from './openapi';
 export * from './demo-fixtures';
-export * from './tenants';
+export { DEFAULT_TEST_TENANTS, registerDefaultTestTenants, registerTenants } from '@tequio/devstack';
 export * from './files';
 export * from './poison-events';
 export * from './authorization-matrix';

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
 /**
- * Tenants registered in the template database, so a test may sign tokens for them without registering first.
+ * Tenants registered in the tests' template database, so a test may sign tokens for them without registering first.
  * A test that needs a fresh tenant (uniqueTenant()) registers it with registerTenants().
  */
 export const DEFAULT_TEST_TENANTS = [
@@ -19,7 +19,7 @@ type Queryable = { query(sql: string, params?: unknown[]): Promise<unknown> };
 
 /**
  * Registers active municipalities the way their events would: in catalog's table and in every service's replica.
- * Test setup only (the product learns municipalities from catalog's API and topic). Accepts a TestDatabase or a pg client.
+ * Test and benchmark setup only (the product learns municipalities from catalog's API and topic). Accepts a TestDatabase or a pg client.
  */
 export async function registerTenants(database: Queryable, ...tenants: string[]): Promise<void> {
   const rows = (await database.query(`SELECT table_schema AS schema, table_name AS table FROM information_schema.tables
