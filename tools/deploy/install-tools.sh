@@ -32,19 +32,18 @@ if [ ! -x "$helm_dir/bin/helm" ]; then
   chmod -R u+w "$build" && rm -rf "$build"
 fi
 
-if [ ! -f "$validate_dir/.installed" ]; then
-  echo "[deploy-tools] installing kubernetes-validate $validate_version from PyPI"
-  rm -rf "$validate_dir"
-  python3 -m venv "$validate_dir"
-  "$validate_dir/bin/pip" install --quiet --disable-pip-version-check "kubernetes-validate==$validate_version"
-  touch "$validate_dir/.installed"
-fi
+# A PyPI tool in its own virtualenv, installed once (marked by .installed).
+pip_tool() {
+  local dir="$1" package="$2"
+  if [ ! -f "$dir/.installed" ]; then
+    echo "[deploy-tools] installing $package from PyPI"
+    rm -rf "$dir"
+    python3 -m venv "$dir"
+    "$dir/bin/pip" install --quiet --disable-pip-version-check "$package"
+    touch "$dir/.installed"
+  fi
+}
 
-# API fuzzing (npm run test:fuzz) uses schemathesis from PyPI, in its own virtualenv.
-if [ ! -f "$schemathesis_dir/.installed" ]; then
-  echo "[deploy-tools] installing schemathesis $schemathesis_version from PyPI"
-  rm -rf "$schemathesis_dir"
-  python3 -m venv "$schemathesis_dir"
-  "$schemathesis_dir/bin/pip" install --quiet --disable-pip-version-check "schemathesis==$schemathesis_version"
-  touch "$schemathesis_dir/.installed"
-fi
+pip_tool "$validate_dir" "kubernetes-validate==$validate_version"
+# API fuzzing (npm run test:fuzz).
+pip_tool "$schemathesis_dir" "schemathesis==$schemathesis_version"
