@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { signDevToken } from '@tequio/auth';
 import { run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
-import { DEMO_MUNICIPALITY } from '@tequio/demo';
+import { acceptsTenant, DEMO_MUNICIPALITY } from '@tequio/demo';
 
 const ROOT = resolve(__dirname, '..');
 const DATA = resolve(process.env['TEQUIO_DATA_DIR'] ?? join(ROOT, '.data'));
@@ -140,17 +140,17 @@ async function main(): Promise<void> {
  */
 async function registerDevTenant(urls: Array<{ name: string; url: string }>, keysDir: string): Promise<void> {
   const { id, ...fields } = DEMO_MUNICIPALITY;
-  const authorization = `Bearer ${signDevToken({ roles: ['admin'], tenant: id, sub: 'npm-start' }, { keysDir })}`;
+  const token = signDevToken({ roles: ['admin'], tenant: id, sub: 'npm-start' }, { keysDir });
   const catalog = urls.find((s) => s.name === 'catalog')?.url;
   const response = await fetch(`${catalog}/municipalities`, {
     method: 'POST',
-    headers: { authorization, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ id, ...fields }),
   });
   if (response.status !== 201 && response.status !== 409) throw new Error(`registering the dev municipality ${id}: ${response.status} ${await response.text()}`);
   await Promise.all(
     urls.map((s) =>
-      waitFor(`${s.name} to know the municipality ${id}`, async () => (await fetch(`${s.url}/outbox/parked`, { headers: { authorization } }).catch(() => undefined))?.status === 200, 60_000, 500),
+      waitFor(`${s.name} to know the municipality ${id}`, () => acceptsTenant(s.url, token), 60_000, 500),
     ),
   );
   if (response.status === 201) say(`Registered the dev municipality ${id}`);

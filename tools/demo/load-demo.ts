@@ -6,6 +6,7 @@
  */
 import { Role, signDevToken } from '@tequio/auth';
 import { ApiClient, eventually } from './api-client';
+import { acceptsTenant } from './tenant-readiness';
 import mir304 from './data/mir-304-2023.json';
 import municipality from './data/municipality.json';
 import { AGENDA_OFFICE_UNIT, loadAgenda } from './load-agenda';
@@ -56,8 +57,7 @@ export async function loadDemo(options: DemoOptions): Promise<DemoResult> {
   const catalog = await loadCatalog(client('catalog', ['admin', 'planning']), progress, say, { ...municipality.municipality, id: tenant });
   // The other services accept the tenant's tokens once they have the municipality from catalog's topic.
   for (const service of SERVICE_NAMES.filter((name) => name !== 'catalog')) {
-    const admin = client(service, ['admin']);
-    await eventually(`el municipio ${tenant} en ${service}`, async () => ((await admin.request('GET', '/outbox/parked')).status === 200 ? true : undefined));
+    await eventually(`el municipio ${tenant} en ${service}`, async () => ((await acceptsTenant(options.urls[service], token(['admin']))) ? true : undefined));
   }
   await loadAgenda(client('agenda', ['clerk'], [AGENDA_OFFICE_UNIT]), client('agenda', ['admin']), catalog.dependencyCodes, progress, concurrency, say);
   // One client (one signed token) per unit: signing a token for each of a thousand documents kept the event loop
