@@ -2,7 +2,7 @@ import { EventDefinition, toKafkaHeaders } from '@tequio/contracts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
-import { startLocalKafka, stopLocalKafka } from '@tequio/devstack';
+import { LocalKafka, localKafka } from '@tequio/devstack';
 import { ensureTopics } from '@tequio/messaging';
 import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, uniqueGroup } from './test-environment';
 
@@ -75,21 +75,16 @@ export async function produceRaw(topic: string, messages: { key?: string; value:
   }
 }
 
-/** Control of the broker the test run started; undefined when tests attach to an external broker. */
-export function localBrokerControl(): { stop(): Promise<void>; start(): Promise<void> } | undefined {
+/** The broker the test run started (stop it, start it again on the same port); undefined against an external broker. */
+export function localBrokerControl(): LocalKafka | undefined {
   const dataDir = process.env[TEST_ENV.kafkaDir];
   if (!dataDir) return undefined;
-  return {
-    stop: () => stopLocalKafka(dataDir),
-    start: async () => {
-      await startLocalKafka({
-        dataDir,
-        port: Number(requireEnv(TEST_ENV.kafkaPort)),
-        controllerPort: Number(requireEnv(TEST_ENV.kafkaControllerPort)),
-        cacheDir: KAFKA_CACHE_DIR,
-      });
-    },
-  };
+  return localKafka({
+    dataDir,
+    port: Number(requireEnv(TEST_ENV.kafkaPort)),
+    controllerPort: Number(requireEnv(TEST_ENV.kafkaControllerPort)),
+    cacheDir: KAFKA_CACHE_DIR,
+  });
 }
 
 /** A well-formed CloudEvents message, as one of our producers would publish it. */
@@ -111,3 +106,4 @@ export function cloudEventMessage<TData>(
     }),
   };
 }
+
