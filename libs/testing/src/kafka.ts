@@ -1,4 +1,4 @@
-import { EventDefinition, toKafkaHeaders } from '@tequio/contracts';
+import { EventDefinition, toKafkaHeaders, Topic, UnitCreated, UnitKind } from '@tequio/contracts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
@@ -107,3 +107,17 @@ export function cloudEventMessage<TData>(
   };
 }
 
+/** Units as the catalog announces them on its topic: how a service's unit replica learns them (its real path). */
+export async function publishCatalogUnits(tenant: string, units: readonly { code: string; name?: string; kind?: UnitKind; activeFrom?: string }[]): Promise<void> {
+  await produceRaw(
+    Topic.CatalogUnitV1,
+    units.map((unit) => {
+      const unitId = randomUUID();
+      return cloudEventMessage(UnitCreated, {
+        subject: unitId,
+        tenant,
+        data: { unitId, code: unit.code, name: unit.name ?? `Unidad ${unit.code}`, kind: unit.kind ?? 'direccion', parentId: null, activeFrom: unit.activeFrom ?? '2020-01-01', activeTo: null, version: 1 },
+      });
+    }),
+  );
+}
