@@ -1,6 +1,4 @@
-import { Topic, UnitCreated } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
-import { randomUUID } from 'node:crypto';
+import { bearer, createTestDatabase, publishCatalogUnits, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { agendaService } from '../src/agenda.definition';
 
 /** The president's office (Secretaría Particular) manages the agenda in these tests. */
@@ -28,17 +26,7 @@ export async function startAgenda(label: string, unitCodes: string[], settings: 
   const agenda = await startServiceInProcess(agendaService, database);
   const admin = bearer(['admin'], { tenant, sub: 'admin@municipio' });
   const codes = [...new Set([OFFICE_UNIT, ...unitCodes])];
-  await produceRaw(
-    Topic.CatalogUnitV1,
-    codes.map((code) => {
-      const unitId = randomUUID();
-      return cloudEventMessage(UnitCreated, {
-        subject: unitId,
-        tenant,
-        data: { unitId, code, name: `Unidad ${code}`, kind: 'unidad', parentId: null, activeFrom: '2020-01-01', activeTo: null, version: 1 },
-      });
-    }),
-  );
+  await publishCatalogUnits(tenant, codes.map((code) => ({ code, kind: 'unidad' })));
   const deadline = Date.now() + 30_000;
   for (;;) {
     const known = await agenda.http().get('/catalog-units?limit=200').set(admin).expect(200);

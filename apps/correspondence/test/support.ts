@@ -1,6 +1,5 @@
-import { documentSnapshotSchema, findEventDefinition, hearingSnapshotSchema, Topic, UnitCreated } from '@tequio/contracts';
-import { cloudEventMessage, EventTap, produceRaw, TestDatabase } from '@tequio/testing';
-import { randomUUID } from 'node:crypto';
+import { documentSnapshotSchema, findEventDefinition, hearingSnapshotSchema, Topic } from '@tequio/contracts';
+import { EventTap, publishCatalogUnits, TestDatabase } from '@tequio/testing';
 
 export const QUARTER_UNITS = [
   { code: '402', name: 'Secretaría Particular' },
@@ -13,17 +12,7 @@ export const QUARTER_UNITS = [
 
 /** The catalog announces the units on Kafka; the service's replica picks them up (its real path). */
 export async function publishUnits(database: TestDatabase, tenant: string, units = QUARTER_UNITS): Promise<void> {
-  await produceRaw(
-    Topic.CatalogUnitV1,
-    units.map((unit) => {
-      const unitId = randomUUID();
-      return cloudEventMessage(UnitCreated, {
-        subject: unitId,
-        tenant,
-        data: { unitId, code: unit.code, name: unit.name, kind: 'direccion', parentId: null, activeFrom: '2024-01-01', activeTo: null, version: 1 },
-      });
-    }),
-  );
+  await publishCatalogUnits(tenant, units.map((unit) => ({ ...unit, activeFrom: '2024-01-01' })));
   const deadline = Date.now() + 60_000;
   for (;;) {
     const [{ count }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM correspondence.unit_replica WHERE tenant = $1`, [tenant]);

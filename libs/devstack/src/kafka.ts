@@ -15,7 +15,19 @@ export interface LocalKafkaOptions {
 
 export interface LocalKafka {
   brokers: string;
+  /** Stops the broker (SIGTERM, SIGKILL if it hangs); its data folder stays. */
   stop(): Promise<void>;
+  /** Starts it again on the same ports and data folder (a no-op while it runs): how a fault drill ends an outage. */
+  start(): Promise<void>;
+}
+
+/** The handle of the broker these options describe, started or not: another process may have launched it. */
+export function localKafka(options: LocalKafkaOptions): LocalKafka {
+  return {
+    brokers: `127.0.0.1:${options.port}`,
+    stop: () => stopLocalKafka(options.dataDir),
+    start: () => launchLocalKafka(options),
+  };
 }
 
 const POM = resolve(__dirname, '..', 'kafka', 'pom.xml');
@@ -81,12 +93,16 @@ function pidFile(dataDir: string): string {
 
 /** Starts a single-node KRaft broker (formatting its log on first use) and waits until it accepts clients. */
 export async function startLocalKafka(options: LocalKafkaOptions): Promise<LocalKafka> {
+  const handle = localKafka(options);
+  await handle.start();
+  return handle;
+}
+
+async function launchLocalKafka(options: LocalKafkaOptions): Promise<void> {
   const brokers = `127.0.0.1:${options.port}`;
   mkdirSync(options.dataDir, { recursive: true });
   const running = readPid(options.dataDir);
-  if (running && isProcessAlive(running) && (await isPortOpen(options.port))) {
-    return { brokers, stop: () => stopLocalKafka(options.dataDir) };
-  }
+  if (running && isProcessAlive(running) && (await isPortOpen(options.port))) return;
   const classpath = await resolveKafkaClasspath(options.cacheDir);
   const propsPath = join(options.dataDir, 'server.properties');
   writeFileSync(propsPath, brokerProperties(options));
@@ -107,7 +123,6 @@ export async function startLocalKafka(options: LocalKafkaOptions): Promise<Local
     if (!isProcessAlive(child.pid ?? -1)) throw new Error(`Kafka exited; see ${join(options.dataDir, 'broker.log')}`);
     return isPortOpen(options.port);
   }, 90_000);
-  return { brokers, stop: () => stopLocalKafka(options.dataDir) };
 }
 
 function readPid(dataDir: string): number | undefined {

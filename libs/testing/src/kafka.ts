@@ -1,8 +1,8 @@
-import { EventDefinition, toKafkaHeaders } from '@tequio/contracts';
+import { EventDefinition, toKafkaHeaders, Topic, UnitCreated, UnitKind } from '@tequio/contracts';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
-import { startLocalKafka, stopLocalKafka } from '@tequio/devstack';
+import { LocalKafka, localKafka } from '@tequio/devstack';
 import { ensureTopics } from '@tequio/messaging';
 import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, uniqueGroup } from './test-environment';
 
@@ -75,21 +75,16 @@ export async function produceRaw(topic: string, messages: { key?: string; value:
   }
 }
 
-/** Control of the broker the test run started; undefined when tests attach to an external broker. */
-export function localBrokerControl(): { stop(): Promise<void>; start(): Promise<void> } | undefined {
+/** The broker the test run started (stop it, start it again on the same port); undefined against an external broker. */
+export function localBrokerControl(): LocalKafka | undefined {
   const dataDir = process.env[TEST_ENV.kafkaDir];
   if (!dataDir) return undefined;
-  return {
-    stop: () => stopLocalKafka(dataDir),
-    start: async () => {
-      await startLocalKafka({
-        dataDir,
-        port: Number(requireEnv(TEST_ENV.kafkaPort)),
-        controllerPort: Number(requireEnv(TEST_ENV.kafkaControllerPort)),
-        cacheDir: KAFKA_CACHE_DIR,
-      });
-    },
-  };
+  return localKafka({
+    dataDir,
+    port: Number(requireEnv(TEST_ENV.kafkaPort)),
+    controllerPort: Number(requireEnv(TEST_ENV.kafkaControllerPort)),
+    cacheDir: KAFKA_CACHE_DIR,
+  });
 }
 
 /** A well-formed CloudEvents message, as one of our producers would publish it. */
@@ -110,4 +105,19 @@ export function cloudEventMessage<TData>(
       tenant: event.tenant ?? 'oaxaca-de-juarez',
     }),
   };
+}
+
+/** Units as the catalog announces them on its topic: how a service's unit replica learns them (its real path). */
+export async function publishCatalogUnits(tenant: string, units: readonly { code: string; name?: string; kind?: UnitKind; activeFrom?: string }[]): Promise<void> {
+  await produceRaw(
+    Topic.CatalogUnitV1,
+    units.map((unit) => {
+      const unitId = randomUUID();
+      return cloudEventMessage(UnitCreated, {
+        subject: unitId,
+        tenant,
+        data: { unitId, code: unit.code, name: unit.name ?? `Unidad ${unit.code}`, kind: unit.kind ?? 'direccion', parentId: null, activeFrom: unit.activeFrom ?? '2020-01-01', activeTo: null, version: 1 },
+      });
+    }),
+  );
 }

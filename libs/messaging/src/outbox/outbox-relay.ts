@@ -59,6 +59,8 @@ const CLAIM_BATCH = `
   FOR UPDATE OF o SKIP LOCKED`;
 
 const MAX_BACKOFF_MS = 30_000;
+/** Short, so delivery resumes within seconds of the broker's return; one failed connect every 5 s costs nothing. */
+const OUTAGE_BACKOFF_MS = 5_000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const GAUGES_EVERY_MS = 5000;
 const DEFAULT_MAX_ATTEMPTS = 10;
@@ -264,11 +266,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         this.logger.warn(`Outbox publish failed (attempt ${this.consecutiveFailures}), events stay queued: ${(error as Error).message}`);
       }
       if (sent > 0 && this.consecutiveFailures === 0) continue;
-      const delay =
-        this.consecutiveFailures === 0
-          ? this.options.outboxPollMs
-          : Math.min(MAX_BACKOFF_MS, this.options.outboxPollMs * 2 ** Math.min(this.consecutiveFailures, 10));
-      await this.sleep(delay);
+      await this.sleep(relayPauseMs(this.options.outboxPollMs, this.consecutiveFailures));
     }
   }
 
@@ -282,6 +280,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.wakeUp = done;
     });
   }
+}
+
+/** The relay's pause before its next pass: the poll interval, or after failed passes (broker or database away) a doubling backoff. */
+export function relayPauseMs(pollMs: number, consecutiveFailures: number): number {
+  if (consecutiveFailures === 0) return pollMs;
+  return Math.min(OUTAGE_BACKOFF_MS, pollMs * 2 ** Math.min(consecutiveFailures, 10));
 }
 
 function messageOf(row: OutboxRow): Message {
