@@ -84,6 +84,32 @@ describe('reporting fact ingestion and consolidation from producer events (real 
   /** Each test uses its own units, so it waits for its own figures only. */
   const received = (unit: string, from = '2025-07-01', to = '2025-09-30') => total('correspondence.documents.received', unit, from, to);
 
+  /** A program of the unit with one indicator, the share of its received documents answered, sent as catalog does. */
+  async function answeredShareProgram(unit: string, filters: Record<string, boolean> = {}): Promise<{ programId: string; indicatorId: string }> {
+    const programId = randomUUID();
+    const indicatorId = randomUUID();
+    const program = { ...ProgramCreated.example, programId, ownerUnitCode: unit, objectiveIds: [] };
+    const indicator = {
+      ...IndicatorCreated.example,
+      indicatorId,
+      programId,
+      parentId: null,
+      level: 'proposito' as const,
+      componentNumber: null,
+      activityNumber: null,
+      levelLabel: 'Propósito',
+      responsibleUnitCode: unit,
+      targets: { q1: 50, q2: 50, q3: 50, q4: 50 },
+      formula: {
+        numerator: { kind: 'metric' as const, metric: 'correspondence.documents.answered', filters: { unit, ...filters } },
+        denominator: { kind: 'metric' as const, metric: 'correspondence.documents.received', filters: { unit, ...filters } },
+      },
+    };
+    await produceRaw(Topic.CatalogProgramV1, [cloudEventMessage(ProgramCreated, { subject: programId, data: program, tenant })]);
+    await produceRaw(Topic.CatalogIndicatorV1, [cloudEventMessage(IndicatorCreated, { subject: indicatorId, data: indicator, tenant })]);
+    return { programId, indicatorId };
+  }
+
   beforeAll(async () => {
     database = await createTestDatabase();
     await registerTenants(database, tenant);
@@ -158,27 +184,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
   });
 
   it('consolidates an indicator whose formula reads the facts, by quarter and with its breakdowns; refuses captures for it', async () => {
-    const programId = randomUUID();
-    const indicatorId = randomUUID();
-    const program = { ...ProgramCreated.example, programId, ownerUnitCode: 'D1', objectiveIds: [] };
-    const indicator = {
-      ...IndicatorCreated.example,
-      indicatorId,
-      programId,
-      parentId: null,
-      level: 'proposito' as const,
-      componentNumber: null,
-      activityNumber: null,
-      levelLabel: 'Propósito',
-      responsibleUnitCode: 'D1',
-      targets: { q1: 50, q2: 50, q3: 50, q4: 50 },
-      formula: {
-        numerator: { kind: 'metric' as const, metric: 'correspondence.documents.answered', filters: { unit: 'D1', requiresResponse: true } },
-        denominator: { kind: 'metric' as const, metric: 'correspondence.documents.received', filters: { unit: 'D1', requiresResponse: true } },
-      },
-    };
-    await produceRaw(Topic.CatalogProgramV1, [cloudEventMessage(ProgramCreated, { subject: programId, data: program, tenant })]);
-    await produceRaw(Topic.CatalogIndicatorV1, [cloudEventMessage(IndicatorCreated, { subject: indicatorId, data: indicator, tenant })]);
+    const { programId, indicatorId } = await answeredShareProgram('D1', { requiresResponse: true });
     const answered = '2025-08-10T17:00:00.000Z';
     await produceRaw(Topic.CorrespondenceDocumentV1, [
       message(doc({ unitCode: 'D1', receivedAt: '2025-07-02T17:00:00.000Z', answeredAt: answered })),
@@ -219,6 +225,34 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     expect(refused.body.message).toMatch(/^indicatorId: el indicador ".*" se calcula de los registros/);
   });
 
+  it('keeps an event that arrives after the approval as a pending difference, warns about it, and leaves the snapshot as approved', async () => {
+    const { programId, indicatorId } = await answeredShareProgram('G1');
+    const late = doc({ unitCode: 'G1', receivedAt: '2025-08-01T17:00:00.000Z' });
+    await produceRaw(Topic.CorrespondenceDocumentV1, [message(doc({ unitCode: 'G1', answeredAt: '2025-07-02T17:00:00.000Z' })), message(late)]);
+    const path = `/reports/programs/${programId}/2025/3`;
+    const cumulative = (body: { table?: { indicators?: { evaluation: { cumulative: { numerator: number; denominator: number } } }[] } }) => body.table?.indicators?.[0]?.evaluation.cumulative;
+    await until('the two documents consolidated', async () => (await reporting.http().get(path).set(planning)).body, (body) => cumulative(body)?.denominator === 2);
+    await reporting.http().post(`${path}/prepare`).set(bearer(['clerk'], { tenant, units: ['G1'] })).send({}).expect(200);
+    await reporting.http().post(`${path}/validate`).set(bearer(['unit_head'], { tenant, units: ['G1'] })).send({}).expect(200);
+    const approved = (await reporting.http().post(`${path}/approve`).set(planning).send({}).expect(200)).body;
+    expect(cumulative(approved)).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(approved.table.warnings.map((w: { code: string }) => w.code)).not.toContain('eventos_despues_de_aprobacion');
+
+    // The second document is answered after the approval: kept, shown as a difference, the snapshot unmoved.
+    await produceRaw(Topic.CorrespondenceDocumentV1, [message({ ...late, answeredAt: '2025-08-05T17:00:00.000Z', version: 2 })]);
+    await until('the late answer counted', () => total('correspondence.documents.answered', 'G1', '2025-07-01', '2025-09-30'), (body) => body.total === 2);
+    const view = (await reporting.http().get(path).set(planning).expect(200)).body;
+    expect(view.status).toBe('aprobado');
+    expect(cumulative(view)).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(view.pendingDifferences).toEqual([
+      expect.objectContaining({ indicatorId, approved: expect.objectContaining({ cumulative: 50 }), live: expect.objectContaining({ cumulative: 100 }) }),
+    ]);
+    expect(view.table.warnings).toContainEqual({
+      code: 'eventos_despues_de_aprobacion',
+      message: '1 registro(s) del periodo llegaron después de la aprobación; se muestran como diferencias pendientes',
+    });
+  });
+
   it('replays the topics into fresh tables and swaps them in with identical numbers, daily sums included', async () => {
     const summary = () =>
       database.query(
@@ -242,7 +276,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     const liveDaily = await daily();
     expect(liveDaily).toEqual(await dailyOfFacts());
     // Lose part of the read model: the rebuild must restore it from the topics alone.
-    await database.query(`DELETE FROM reporting.fact WHERE tenant = $1 AND unit = 'D1'`, [tenant]);
+    await database.query(`UPDATE reporting.fact_record SET observations = '[]' WHERE tenant = $1 AND observations @> '[{"unit": "D1"}]'`, [tenant]);
     const admin = bearer(['admin'], { tenant });
     await reporting.http().post('/facts/replay').set(planning).expect(403);
     const result = (await reporting.http().post('/facts/replay').set(admin).expect(200)).body;
@@ -258,7 +292,7 @@ describe('reporting fact ingestion and consolidation from producer events (real 
   it('replays as a command too (`main.js replay`): the same rebuild in its own process, then it exits', async () => {
     const summary = () => database.query(`SELECT metric, day::text, unit, sum(value)::float8 AS total FROM reporting.fact WHERE tenant = $1 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`, [tenant]);
     const live = await summary();
-    await database.query(`DELETE FROM reporting.fact WHERE tenant = $1 AND unit = 'E1'`, [tenant]);
+    await database.query(`UPDATE reporting.fact_record SET observations = '[]' WHERE tenant = $1 AND observations @> '[{"unit": "E1"}]'`, [tenant]);
     expect(await summary()).not.toEqual(live);
     // Its own consumer group, so it takes no partitions from the running instance of this test.
     const result = await replayFacts(definition, { ...process.env, DATABASE_URL: database.url, MIGRATIONS_RUN: 'false', KAFKA_CONSUMER_GROUP: uniqueGroup('reporting-replay') });

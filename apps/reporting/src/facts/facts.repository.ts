@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DatabaseRepository } from '@tequio/platform';
+import { RecordObservations } from '@tequio/contracts';
 import { RecordUpdate } from './fact-batch';
+import { FACT_DAY_FILLFACTOR, FACT_VIEW } from './fact-observations.migration';
 
 /** Name under which fact ingestion records event ids in the inbox. */
 export const FACTS_CONSUMER = 'reporting.facts';
 
 /** The fact tables a batch is applied to: the live ones, or the fresh copies a replay rebuilds before swapping them in. */
 export interface FactTables {
-  fact: string;
   record: string;
   day: string;
 }
 
-export const LIVE_TABLES: FactTables = { fact: 'fact', record: 'fact_record', day: 'fact_day' };
-export const REBUILD_TABLES: FactTables = { fact: 'fact_rebuild', record: 'fact_record_rebuild', day: 'fact_day_rebuild' };
+export const LIVE_TABLES: FactTables = { record: 'fact_record', day: 'fact_day' };
+export const REBUILD_TABLES: FactTables = { record: 'fact_record_rebuild', day: 'fact_day_rebuild' };
 
 export interface InboxEntry {
   eventId: string;
@@ -31,36 +32,30 @@ export interface FactFilter {
 }
 
 /**
- * The facts: one row per observation of the current version of each record. A newer version of a record replaces
- * its rows, so every count is a plain sum and corrections, redelivery and replay all converge. Beside them,
- * `fact_day` holds their sums per metric, day and dimensions, changed by the same statement, for the reports.
+ * The facts: each record's current version with its observations, in one row per record. A newer version of a
+ * record replaces its observations, so every count is a plain sum and corrections, redelivery and replay all
+ * converge. Beside them, `fact_day` holds their sums per metric, day and dimensions, changed by the same statement,
+ * for the reports. (`fact`, a view, shows one row per observation.)
  */
 @Injectable()
 export class FactsRepository extends DatabaseRepository {
   /**
    * Applies one consumed batch in one statement (one round trip, atomic on its own): records the event ids when an
    * inbox is given (skipping those already seen; a replay has none), keeps the newest fresh version of each record,
-   * stores it when newer than the stored one, replaces that record's facts and moves the daily sums by what was
-   * removed and added. All sub-statements see the same snapshot, so the delete removes only the record's previous
-   * facts and never the ones inserted beside it.
+   * stores it with its observations when newer than the stored one, and moves the daily sums by the observations
+   * it replaced and those it added. A record's events share its Kafka key, so no other batch changes it meanwhile.
    */
   async applyBatch(batchUpdates: (RecordUpdate & { eventId: string })[], inbox: InboxEntry[] | null, tables: FactTables = LIVE_TABLES): Promise<number> {
     if (batchUpdates.length === 0 && (inbox === null || inbox.length === 0)) return 0;
-    // A message delivered twice in one batch is one event: its observations must join only once.
+    // A message delivered twice in one batch is one event.
     const updates = [...new Map(batchUpdates.map((update) => [update.eventId, update])).values()];
-    const observations = updates.flatMap((u) => u.observed.observations.map((o) => ({ eventId: u.eventId, ...o })));
     const params: unknown[] = [
       updates.map((u) => u.eventId),
       updates.map((u) => u.tenant),
       updates.map((u) => u.recordKey),
       updates.map((u) => u.version),
       updates.map((u) => u.eventType),
-      observations.map((o) => o.eventId),
-      observations.map((o) => o.metric),
-      observations.map((o) => o.day),
-      observations.map((o) => (typeof o.dimensions.unit === 'string' ? o.dimensions.unit : null)),
-      observations.map((o) => JSON.stringify(o.dimensions)),
-      observations.map((o) => o.value),
+      updates.map((u) => JSON.stringify(u.observed.observations.map(storedObservation))),
     ];
     const fresh = inbox
       ? `fresh AS (
@@ -72,29 +67,27 @@ export class FactsRepository extends DatabaseRepository {
       : '';
     const [row]: { replaced: number }[] = await this.dataSource.query(
       `WITH ${fresh} candidate AS (
-         SELECT DISTINCT ON (u.tenant, u.record_key) u.event_id, u.tenant, u.record_key, u.version, u.event_type
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[]) AS u(event_id, tenant, record_key, version, event_type)
+         SELECT DISTINCT ON (u.tenant, u.record_key) u.tenant, u.record_key, u.version, u.event_type, u.observations
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[]) AS u(event_id, tenant, record_key, version, event_type, observations)
          ${inbox ? 'JOIN fresh ON fresh.event_id = u.event_id' : ''}
          ORDER BY u.tenant, u.record_key, u.version DESC
        ), winner AS (
-         INSERT INTO ${tables.record} AS r (tenant, record_key, version, event_type)
-         SELECT tenant, record_key, version, event_type FROM candidate
-         ON CONFLICT (tenant, record_key) DO UPDATE SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, updated_at = now()
+         INSERT INTO ${tables.record} AS r (tenant, record_key, version, event_type, observations)
+         SELECT tenant, record_key, version, event_type, observations FROM candidate
+         ON CONFLICT (tenant, record_key) DO UPDATE
+           SET version = EXCLUDED.version, event_type = EXCLUDED.event_type, observations = EXCLUDED.observations, updated_at = now()
          WHERE r.version < EXCLUDED.version
-         RETURNING tenant, record_key, (xmax = 0) AS inserted
-       ), removed AS (
-         DELETE FROM ${tables.fact} f USING winner w WHERE NOT w.inserted AND f.tenant = w.tenant AND f.record_key = w.record_key
-         RETURNING f.tenant, f.metric, f.unit, f.day, f.dimensions, f.value
-       ), added AS (
-         INSERT INTO ${tables.fact} (tenant, record_key, metric, day, unit, dimensions, value)
-         SELECT c.tenant, c.record_key, o.metric, o.day, o.unit, o.dimensions, o.value
-         FROM unnest($6::text[], $7::text[], $8::date[], $9::text[], $10::jsonb[], $11::float8[]) AS o(event_id, metric, day, unit, dimensions, value)
-         JOIN candidate c ON c.event_id = o.event_id
-         JOIN winner w ON w.tenant = c.tenant AND w.record_key = c.record_key
-         RETURNING tenant, metric, unit, day, dimensions, value
+         -- An updated row (xmax set) looks up what it replaced: this statement's snapshot still sees the old version.
+         RETURNING r.tenant, r.observations, CASE WHEN r.xmax <> '0' THEN (
+           SELECT p.observations FROM ${tables.record} p WHERE p.tenant = r.tenant AND p.record_key = r.record_key
+         ) END AS replaced
        ), moved AS (
-         SELECT tenant, metric, coalesce(unit, '') AS unit, day, dimensions, sum(value) AS value, sum(facts) AS facts
-         FROM (SELECT *, 1 AS facts FROM added UNION ALL SELECT tenant, metric, unit, day, dimensions, -value, -1 FROM removed) AS m
+         SELECT m.tenant, o.metric, coalesce(o.unit, '') AS unit, o.day, o.dimensions, sum(o.value * m.sign) AS value, sum(m.sign) AS facts
+         FROM (
+           SELECT tenant, observations, 1 AS sign FROM winner
+           UNION ALL
+           SELECT tenant, replaced, -1 FROM winner WHERE replaced IS NOT NULL
+         ) AS m, jsonb_to_recordset(m.observations) AS o(metric text, day date, unit text, dimensions jsonb, value float8)
          GROUP BY 1, 2, 3, 4, 5
        ), summed AS (
          -- In key order, so concurrent batches lock the daily rows they share in the same order.
@@ -110,25 +103,25 @@ export class FactsRepository extends DatabaseRepository {
 
   /** Fresh, empty copies of the fact tables (indexes included) for a replay. */
   async createRebuildTables(): Promise<void> {
-    await this.dataSource.query(`DROP TABLE IF EXISTS fact_rebuild, fact_record_rebuild, fact_day_rebuild`);
+    await this.dataSource.query(`DROP TABLE IF EXISTS fact_record_rebuild, fact_day_rebuild`);
     await this.dataSource.query(`CREATE TABLE fact_record_rebuild (LIKE fact_record INCLUDING ALL)`);
-    await this.dataSource.query(`CREATE TABLE fact_rebuild (LIKE fact INCLUDING ALL)`);
-    await this.dataSource.query(`CREATE TABLE fact_day_rebuild (LIKE fact_day INCLUDING ALL)`);
+    await this.dataSource.query(`CREATE TABLE fact_day_rebuild (LIKE fact_day INCLUDING ALL) WITH (fillfactor = ${FACT_DAY_FILLFACTOR})`);
   }
 
   /** Swaps the rebuilt tables in, in one transaction; readers see the old or the new facts, never a mix. */
   async swapRebuildTables(): Promise<void> {
     await this.transaction(async (manager) => {
-      await manager.query(`LOCK TABLE fact, fact_record, fact_day IN ACCESS EXCLUSIVE MODE`);
-      await manager.query(`DROP TABLE fact, fact_record, fact_day`);
-      await manager.query(`ALTER TABLE fact_rebuild RENAME TO fact`);
+      await manager.query(`LOCK TABLE fact_record, fact_day IN ACCESS EXCLUSIVE MODE`);
+      await manager.query(`DROP VIEW fact`);
+      await manager.query(`DROP TABLE fact_record, fact_day`);
       await manager.query(`ALTER TABLE fact_record_rebuild RENAME TO fact_record`);
       await manager.query(`ALTER TABLE fact_day_rebuild RENAME TO fact_day`);
+      await manager.query(FACT_VIEW);
     });
   }
 
   async counts(): Promise<{ records: number; facts: number }> {
-    const [row] = await this.dataSource.query(`SELECT (SELECT count(*) FROM fact_record)::int AS records, (SELECT count(*) FROM fact)::int AS facts`);
+    const [row] = await this.dataSource.query(`SELECT (SELECT count(*) FROM fact_record)::int AS records, (SELECT coalesce(sum(facts), 0) FROM fact_day)::int AS facts`);
     return row;
   }
 
@@ -147,15 +140,23 @@ export class FactsRepository extends DatabaseRepository {
     return this.dataSource.query(`SELECT ${key} AS key, sum(value)::float8 AS total FROM fact_day WHERE ${where} GROUP BY 1 HAVING sum(facts) > 0 ORDER BY 1`, params);
   }
 
-  /** Facts of a period stored after an instant (e.g. the report's approval): they are pending differences. */
+  /** Records with facts in a period whose current version was stored after an instant (e.g. the report's approval). */
   async storedAfter(tenant: string, metrics: string[], from: string, to: string, after: Date): Promise<number> {
     if (metrics.length === 0) return 0;
     const [row] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM fact WHERE tenant = $1 AND metric = ANY($2::text[]) AND day BETWEEN $3 AND $4 AND recorded_at > $5`,
+      `SELECT count(*)::int AS n FROM fact_record r
+       WHERE r.tenant = $1 AND r.updated_at > $5
+         AND EXISTS (SELECT 1 FROM jsonb_to_recordset(r.observations) AS o(metric text, day date) WHERE o.metric = ANY($2::text[]) AND o.day BETWEEN $3 AND $4)`,
       [tenant, metrics, from, to, after],
     );
     return row.n;
   }
+}
+
+/** An observation as a record's row keeps it: the unit repeated beside the dimensions, for the daily sums' key. */
+function storedObservation(observation: RecordObservations['observations'][number]) {
+  const { metric, day, dimensions, value } = observation;
+  return { metric, day, unit: typeof dimensions.unit === 'string' ? dimensions.unit : null, dimensions, value };
 }
 
 /** The conditions of a total: the unit filter also goes to its own column, which leads the daily sums' key after the metric. */
