@@ -54,7 +54,7 @@ export class DatabaseErrorFilter extends BaseExceptionFilter {
   private readonly rpc = new BaseRpcExceptionFilter();
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    // A consumer's failure goes where it went before this filter: Nest's RPC handling, which fails the message.
+    // A Kafka handler's failure gets Nest's RPC handling, which fails the message (EventConsumer retries transient ones).
     if (host.getType() !== 'http') return this.rpc.catch(exception, host);
     const unavailable = isDatabaseUnavailable(exception);
     if (!(exception instanceof QueryFailedError) && !unavailable) return super.catch(exception, host);
