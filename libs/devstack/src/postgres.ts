@@ -77,21 +77,49 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     const { uid, gid } = serverUser();
     chownSync(logFile, uid, gid);
   }
-  const [statusCmd, statusArgs] = asServerUser(bin('pg_ctl'), ['status', '-D', dataDir]);
-  const running = await run(statusCmd, statusArgs).then(
-    () => true,
-    () => false,
-  );
-  if (!running) {
+  if (!(await isRunning(dataDir))) {
     const [cmd, args] = asServerUser(bin('pg_ctl'), ['start', '-w', '-t', '60', '-D', dataDir, '-l', logFile, '-o', settings]);
     await run(cmd, args);
   }
   return {
     port,
     url: `postgres://${SUPERUSER}@127.0.0.1:${port}/postgres`,
-    stop: async () => {
-      const [cmd, args] = asServerUser(bin('pg_ctl'), ['stop', '-w', '-m', 'fast', '-D', dataDir]);
-      await run(cmd, args).catch(() => undefined);
-    },
+    stop: () => stopLocalPostgres(dataDir).catch(() => undefined),
   };
+}
+
+async function isRunning(dataDir: string): Promise<boolean> {
+  const [cmd, args] = asServerUser(bin('pg_ctl'), ['status', '-D', dataDir]);
+  return run(cmd, args).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Stops the cluster in a folder and waits until it is down. `fast` (pg_ctl's default, what an operator's restart
+ * does) rolls back open transactions and disconnects clients, then checkpoints. `immediate` is a crash: with the
+ * test clusters' `synchronous_commit=off` it may lose the last acknowledged commits, so drills that count them use
+ * `fast`. Rejects when the server would not stop; a cluster that is not running is left alone.
+ */
+export async function stopLocalPostgres(dataDir: string, mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+  if (!(await isRunning(dataDir))) return;
+  const [cmd, args] = asServerUser(bin('pg_ctl'), ['stop', '-w', '-t', '60', '-m', mode, '-D', dataDir]);
+  await run(cmd, args);
+}
+
+export interface PostgresRestartOptions {
+  /** How long the server stays down between stop and start. */
+  downMs?: number;
+  mode?: 'fast' | 'immediate';
+}
+
+/**
+ * Restarts a cluster on the same folder and port with the same settings (a drill's "PostgreSQL restarted"):
+ * stop, stay down for `downMs`, start, and resolve once it accepts connections again.
+ */
+export async function restartLocalPostgres(options: LocalPostgresOptions, restart: PostgresRestartOptions = {}): Promise<LocalPostgres> {
+  await stopLocalPostgres(options.dataDir, restart.mode);
+  await new Promise((resolve) => setTimeout(resolve, restart.downMs ?? 0));
+  return startLocalPostgres(options);
 }

@@ -73,6 +73,7 @@ export class PlatformModule {
         VersionedWriter,
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
+        // Nest tries the last registered global filter first: the catch-all database filter stays before the others.
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: ValidationErrorFilter },
       ],

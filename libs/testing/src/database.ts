@@ -1,4 +1,4 @@
-import { startLocalPostgres } from '@tequio/devstack';
+import { restartLocalPostgres, startLocalPostgres, stopLocalPostgres } from '@tequio/devstack';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { requireEnv, TEST_ENV, withDatabase } from './test-environment';
@@ -24,16 +24,27 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await admin.end();
   }
   const url = withDatabase(adminUrl, name);
-  const client = new Client({ connectionString: url });
-  // An outage drill stops the server under this connection; that must not crash the test worker.
-  client.on('error', () => undefined);
-  await client.connect();
+  // One connection, opened again after an outage drill restarted the server under it.
+  let client: Promise<Client> | undefined;
+  const connected = (): Promise<Client> => {
+    if (client) return client;
+    const fresh = new Client({ connectionString: url });
+    const opening = fresh.connect().then(() => fresh);
+    const forget = () => {
+      if (client === opening) client = undefined;
+    };
+    // A lost connection must not crash the test worker; the next query opens another.
+    fresh.on('error', forget);
+    opening.catch(forget);
+    return (client = opening);
+  };
+  await connected();
   return {
     url,
     name,
-    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params?: unknown[]) => (await (await connected()).query(sql, params)).rows as T[],
     drop: async () => {
-      await client.end().catch(() => undefined);
+      await client?.then((open) => open.end()).catch(() => undefined);
       const cleanup = new Client({ connectionString: adminUrl });
       await cleanup.connect();
       try {
@@ -46,17 +57,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 }
 
 /** Control of the PostgreSQL the test run started (outage drills); undefined when tests attach to an external one. */
-export function localDatabaseControl(): { stop(): Promise<void>; start(): Promise<void> } | undefined {
+export function localDatabaseControl(): { stop(): Promise<void>; start(): Promise<void>; restart(downMs: number): Promise<void> } | undefined {
   const dataDir = process.env[TEST_ENV.postgresDir];
   if (!dataDir) return undefined;
-  const port = Number(requireEnv(TEST_ENV.postgresPort));
+  // The settings the global setup started it with, so a restart brings back the same server.
+  const options = { dataDir, port: Number(requireEnv(TEST_ENV.postgresPort)) };
   return {
-    stop: async () => {
-      const running = await startLocalPostgres({ dataDir, port });
-      await running.stop();
-    },
+    stop: () => stopLocalPostgres(dataDir),
     start: async () => {
-      await startLocalPostgres({ dataDir, port });
+      await startLocalPostgres(options);
+    },
+    restart: async (downMs) => {
+      await restartLocalPostgres(options, { downMs });
     },
   };
 }

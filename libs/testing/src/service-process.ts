@@ -7,6 +7,8 @@ export interface ServiceProcess {
   url: string;
   /** Everything the process printed, for failure messages. */
   output(): string;
+  /** False once the process has exited (a drill checks a service survived without being restarted). */
+  running(): boolean;
   stop(): Promise<void>;
   /** Kills the process without a chance to clean up (a crash or an OOM kill), and waits until it is gone. */
   kill(): Promise<void>;
@@ -45,6 +47,7 @@ export async function spawnService(name: ServiceName, env: Record<string, string
     name,
     url,
     output: () => output,
+    running: () => child.exitCode === null && child.signalCode === null,
     kill: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -33,6 +33,7 @@ export function serviceConfigSchema(service: string, defaultPort: number) {
       .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case SQL identifier')
       .default(service),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     MIGRATIONS_RUN: booleanFlag.default(true),
     KAFKA_BROKERS: brokerList,
     KAFKA_CONSUMER_GROUP: z.string().min(1).default(`tequio.${service}`),

@@ -14,7 +14,28 @@ export function dataSourceOptions(config: ServiceConfig, definition: ServiceDefi
     migrationsTableName: 'migrations',
     migrationsRun: false,
     synchronize: false,
-    extra: { max: config.DATABASE_POOL_SIZE, options: `-c search_path=${config.DATABASE_SCHEMA}` },
+    extra: poolOptions(config),
+  };
+}
+
+/*
+ * node-postgres pool settings that let a service ride out a database restart or failover without being restarted:
+ * broken connections leave the pool on their own, and nothing waits forever, so a request answers 503 (the
+ * database error filter) instead of hanging while the server is away.
+ * - connectionTimeoutMillis bounds both opening a connection and waiting for a free one (the default, 0, waits
+ *   forever: a request would hang on an unreachable host or a pool emptied by an outage).
+ * - keepAlive lets the kernel notice a server that vanished without closing its sockets (a failed-over host), so
+ *   a connection idle in the pool does not look healthy forever.
+ * - No statement_timeout: report consolidation, exports and a facts replay run long queries on purpose; a dead
+ *   server ends a running query with an error (or keepAlive does), so a timeout would only cut legitimate work.
+ */
+function poolOptions(config: ServiceConfig) {
+  return {
+    max: config.DATABASE_POOL_SIZE,
+    options: `-c search_path=${config.DATABASE_SCHEMA}`,
+    connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
   };
 }
 

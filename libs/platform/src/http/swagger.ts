@@ -3,6 +3,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { X_PUBLIC, X_ROLES, X_UNREGISTERED_TENANT } from '@tequio/auth';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { ServiceDefinition } from '../service-definition';
+import { DATABASE_RETRY_AFTER_SECONDS } from './database-error.filter';
 
 /** Swagger UI at /docs and the OpenAPI document at /docs-json. */
 export function setupOpenApi(app: INestApplication, definition: ServiceDefinition): void {
@@ -27,7 +28,8 @@ type Operation = Record<string, unknown> & {
 /**
  * The platform answers some statuses around any handler: the guards' 401 and 403, the validation pipe's 400 (strict
  * DTOs refuse even an unknown query field, so any operation), the body parser's 413, a 404 for an id in the path that
- * does not exist or is not the caller's, the database error filter's 409 on a write. Document them here, from the
+ * does not exist or is not the caller's, the database error filter's 409 on a write and its 503 while the database is
+ * out of reach. Document them here, from the
  * operation's shape and the x-public, x-roles and x-unregistered-tenant extensions that @Public, @Roles and
  * @AllowUnregisteredTenant write, so no controller has to repeat them (nor can forget them); a controller's own
  * description of the same status wins. 403: a role the route does not accept, or a token whose municipality is not
@@ -42,6 +44,10 @@ export function documentGuardAnswers(document: OpenAPIObject): OpenAPIObject {
       if ((operation.parameters ?? []).some((parameter) => parameter.in === 'path')) responses['404'] ??= { description: 'No existe, o no es visible para el usuario' };
       if (operation.requestBody) responses['413'] ??= { description: 'El cuerpo excede el máximo (HTTP_JSON_LIMIT_KB)' };
       if (method !== 'get') responses['409'] ??= { description: 'Conflicto con el estado del registro o con otro registro; el mensaje dice cuál' };
+      responses['503'] ??= {
+        description: `La base de datos no está disponible por el momento (un reinicio o un cambio de servidor): reintente tras los segundos del encabezado Retry-After (${DATABASE_RETRY_AFTER_SECONDS})`,
+        headers: { 'Retry-After': { description: 'Segundos que conviene esperar', schema: { type: 'integer', example: DATABASE_RETRY_AFTER_SECONDS } } },
+      };
       if (operation[X_PUBLIC] === true) {
         operation.security = [];
         continue;
