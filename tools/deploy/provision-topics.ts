@@ -5,6 +5,7 @@
  * Job from the service image (`node provision-topics/main.js`); it reads the same KAFKA_* variables as the services.
  */
 import { TOPIC_CONFIGURATIONS, TopicConfiguration } from '@tequio/contracts';
+import { ensureTopics } from '@tequio/messaging';
 import { kafkaSecurity, ServiceConfig, serviceConfigSchema } from '@tequio/platform';
 import { Admin, ConfigResourceTypes, Kafka, logLevel } from 'kafkajs';
 import { z } from 'zod';
@@ -29,20 +30,14 @@ export async function provisionAllTopics(
   replicationFactor: number,
   topics: readonly TopicConfiguration[] = TOPIC_CONFIGURATIONS,
 ): Promise<ProvisioningResult> {
-  const existing = new Set(await admin.listTopics());
-  const missing = topics.filter((t) => !existing.has(t.topic));
-  if (missing.length > 0) {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({
-        topic: t.topic,
-        numPartitions: t.partitions,
-        replicationFactor,
-        configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })),
-      })),
-    });
-  }
-  const present = topics.filter((t) => existing.has(t.topic));
+  // Tolerates services creating the same topics at the same moment, and waits until every partition has a leader.
+  const missing = new Set(
+    await ensureTopics(
+      admin,
+      topics.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor, configEntries: Object.entries(t.config).map(([name, value]) => ({ name, value })) })),
+    ),
+  );
+  const present = topics.filter((t) => !missing.has(t.topic));
   const partitionsAdded: string[] = [];
   if (present.length > 0) {
     const metadata = await admin.fetchTopicMetadata({ topics: present.map((t) => t.topic) });
@@ -58,7 +53,7 @@ export async function provisionAllTopics(
       })),
     });
   }
-  return { created: missing.map((t) => t.topic), partitionsAdded, configured: present.map((t) => t.topic) };
+  return { created: [...missing], partitionsAdded, configured: present.map((t) => t.topic) };
 }
 
 /** The Job's entry point. */

@@ -63,6 +63,8 @@ describe('downloads of the Informe Trimestral (real PostgreSQL and Kafka)', () =
       startServiceInProcess(reportingService, database),
     ]);
     const catalogHttp = () => supertest(catalog.url);
+    // The documents print the municipality's name as catalog publishes it.
+    await catalogHttp().patch(`/municipalities/${tenant}`).set(bearer(['admin'], { tenant })).send({ name: 'Oaxaca de Juárez' }).expect(200);
     const unit = await catalogHttp().post('/units').set(planning).send({ code: '402', name: 'Secretaría Particular', kind: 'secretaria' }).expect(201);
     const plan = (await catalogHttp().post('/plans').set(planning).send({ name: 'PMD 2025-2027', startYear: 2025, endYear: 2027 }).expect(201)).body;
     const axis = (await catalogHttp().post(`/plans/${plan.id}/axes`).set(planning).send({ number: 1, name: 'Gobierno cercano' }).expect(201)).body;
@@ -75,7 +77,10 @@ describe('downloads of the Informe Trimestral (real PostgreSQL and Kafka)', () =
     await eventually('the replicated MIR and unit', async () => {
       const report = await reporting.http().get(`/reports/programs/${programId}/2025/3`).set(planning);
       const units = await reporting.http().get('/catalog-units?code=402').set(planning);
-      return report.status === 200 && report.body.table.indicators.length === FIGURES.length && units.status === 200 && units.body.items?.length === 1;
+      const [municipality] = await database.query<{ name: string | null }>(`SELECT name FROM reporting.municipality_replica WHERE id = $1`, [tenant]);
+      return (
+        report.status === 200 && report.body.table.indicators.length === FIGURES.length && units.status === 200 && units.body.items?.length === 1 && municipality?.name === 'Oaxaca de Juárez'
+      );
     });
     for (const [level, , achieved] of FIGURES) {
       const indicatorId = indicators.find((i) => i.levelLabel === level)?.id;
@@ -127,7 +132,7 @@ describe('downloads of the Informe Trimestral (real PostgreSQL and Kafka)', () =
     expect(xlsx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(xlsx.headers['content-disposition']).toBe('attachment; filename="informe-402-2025-T3.xlsx"');
     const header = (await sheetRows(xlsx.body, 'Encabezado')).map((row) => row.join(' | '));
-    expect(header).toEqual(expect.arrayContaining(['Unidad responsable | 402 - Secretaría Particular', 'Año | 2025', 'Trimestre | 3', 'Estado | Borrador']));
+    expect(header).toEqual(expect.arrayContaining(['Municipio | Oaxaca de Juárez', 'Unidad responsable | 402 - Secretaría Particular', 'Año | 2025', 'Trimestre | 3', 'Estado | Borrador']));
     const [columns, ...rows] = await sheetRows(xlsx.body, 'MIR');
     const at = (row: ExcelJS.CellValue[], name: string) => row[columns.indexOf(name)];
     const byCode = new Map(rows.map((row) => [at(row, 'Código'), row]));

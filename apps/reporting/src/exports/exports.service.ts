@@ -15,7 +15,7 @@ import { PlanningService } from '../planning/planning.service';
 import { ReportsRepository } from '../reports/reports.repository';
 import { ReportsService, ReportView } from '../reports/reports.service';
 import { planningViewDocument } from './report-document';
-import { municipalityName, ReportDocuments } from './report-documents';
+import { ReportDocuments } from './report-documents';
 
 /** The download endpoints' rules: the same scope as the report itself; an approved report from its frozen document. */
 @Injectable()
@@ -44,7 +44,7 @@ export class ExportsService {
     const names = new Map<string, string>();
     for (const code of new Set(rows.map((row) => row.unitCode))) names.set(code, await this.documents.unitName(user.tenant, code));
     const view = planningViewDocument({
-      municipality: municipalityName(user.tenant),
+      municipality: await this.documents.municipalityName(user.tenant),
       year: query.year,
       quarter: query.quarter,
       semaphore: rows[0]?.source.semaphore ?? { bands: [...DEFAULT_BANDS], decimals: DEFAULT_DECIMALS, isDefault: true },

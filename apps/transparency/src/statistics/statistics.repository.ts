@@ -22,7 +22,7 @@ export class StatisticsRepository extends DatabaseRepository {
     return this.rows(
       `SELECT to_char(receipt_date, 'YYYY-MM') AS month, kind, channel, requester_category AS category, count(*)::int AS count
        FROM transparency_request WHERE tenant = $1 AND receipt_date BETWEEN $2 AND $3 AND status <> 'cancelada'
-       GROUP BY 1, 2, 3, 4`,
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
       period,
     );
   }
@@ -32,7 +32,7 @@ export class StatisticsRepository extends DatabaseRepository {
     return this.rows(
       `SELECT to_char(answered_on, 'YYYY-MM') AS month, answer_type AS "answerType", requester_category AS category, late, count(*)::int AS count
        FROM transparency_request WHERE tenant = $1 AND answered_on BETWEEN $2 AND $3 AND status = 'respondida'
-       GROUP BY 1, 2, 3, 4`,
+       GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
       period,
     );
   }

@@ -4,14 +4,14 @@ import { Topic } from '@tequio/contracts';
 import type { ServiceFeature } from '../service-definition';
 import { MunicipalityEventsController } from './municipality-events.controller';
 import { MunicipalityReplicaRepository } from './municipality-replica.repository';
-import { MunicipalityReplica1796180000000 } from './municipality-replica.migration';
+import { MunicipalityReplica1796180000000, MunicipalityReplicaName1796210000000 } from './municipality-replica.migration';
 
 /** Global so the auth guards, which live in their own module, can ask it. */
 @Global()
 @Module({
   controllers: [MunicipalityEventsController],
   providers: [MunicipalityReplicaRepository, { provide: TENANT_REGISTRY, useExisting: MunicipalityReplicaRepository }],
-  exports: [TENANT_REGISTRY],
+  exports: [TENANT_REGISTRY, MunicipalityReplicaRepository],
 })
 export class MunicipalityDirectoryModule {}
 
@@ -21,6 +21,6 @@ export class MunicipalityDirectoryModule {}
  */
 export const municipalityDirectoryFeature: ServiceFeature = {
   module: MunicipalityDirectoryModule,
-  migrations: [MunicipalityReplica1796180000000],
+  migrations: [MunicipalityReplica1796180000000, MunicipalityReplicaName1796210000000],
   consumes: [Topic.CatalogMunicipalityV1],
 };

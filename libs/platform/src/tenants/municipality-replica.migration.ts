@@ -18,3 +18,16 @@ export class MunicipalityReplica1796180000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE municipality_replica`);
   }
 }
+
+/** The replica keeps the municipality's name too, for the documents a service prints (reports' headers). */
+export class MunicipalityReplicaName1796210000000 implements MigrationInterface {
+  name = 'MunicipalityReplicaName1796210000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE municipality_replica ADD COLUMN IF NOT EXISTS name text`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE municipality_replica DROP COLUMN name`);
+  }
+}
