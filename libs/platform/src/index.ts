@@ -17,3 +17,4 @@ export * from './http/zod-numbers';
 export * from './http/rate-limit';
 export * from './http/security-headers';
 export * from './http/zod-dates';
+export * from './http/personal-data-audit.interceptor';

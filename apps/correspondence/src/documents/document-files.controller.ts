@@ -24,6 +24,8 @@ export class DocumentFilesController {
   }
 
   @Get()
+  // Only the desk and the units it was turned to: planning and auditors read no file of a document.
+  @Roles('admin', 'clerk', 'unit_head')
   @ApiOperation({ summary: 'Adjuntos del documento (metadatos)' })
   @ApiOkResponse({ schema: { example: { items: [example] } } })
   @ApiNotFoundResponse({ description: 'No existe el documento en su municipio' })
@@ -32,6 +34,7 @@ export class DocumentFilesController {
   }
 
   @Get(':attachmentId')
+  @Roles('admin', 'clerk', 'unit_head')
   @ApiOperation({ summary: 'Descargar un adjunto del documento (lectura registrada en bitácora)' })
   @ApiAttachmentDownload()
   async download(

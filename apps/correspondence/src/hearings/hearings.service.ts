@@ -136,11 +136,6 @@ export class HearingsService {
     if (!personal && !user.roles.some((role) => role === 'planning' || role === 'auditor')) {
       throw new ForbiddenException(`No puede actuar por la unidad ${hearing.unitCode}`);
     }
-    if (personal) {
-      await this.hearings.transaction((manager) =>
-        this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'hearing', entityId: id, action: 'personal_data_read' }),
-      );
-    }
     return view(hearing, personal);
   }
 
