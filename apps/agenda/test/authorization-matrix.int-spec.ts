@@ -1,9 +1,9 @@
 import { describeAuthorizationMatrix, MatrixException } from '@tequio/testing';
 import { agendaService } from '../src/agenda.definition';
 
-// Staff roles manage the agenda and the cabinet only from a unit of the president's office (agenda settings,
-// none by default); an admin always may.
-const officeOnly: MatrixException = { roles: ['planning', 'unit_head', 'clerk', 'auditor'], reason: "only the president's office staff or an admin" };
+// The office-only routes name their roles (@OfficeOnly: auditors are refused by the guard); planning, heads and
+// clerks still need a unit of the president's office (agenda settings, none by default); an admin always may.
+const officeOnly: MatrixException = { roles: ['planning', 'unit_head', 'clerk'], reason: "only the president's office staff or an admin" };
 
 describeAuthorizationMatrix(agendaService, {
   exceptions: {

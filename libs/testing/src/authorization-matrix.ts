@@ -351,7 +351,8 @@ export async function checkAuthorizationMatrix(
       if (entries.length > 0) problems.push(`${matrixCase.operation} ${who}: answered without personal data (x-personal-data-withheld-from) but left ${entries.length} audit entries`);
       return;
     }
-    const pathId = matrixCase.path.match(/\{([^}]+)\}$/)?.[1];
+    // The record a read names is its last path parameter (/requests/{id}/requester); a list's are its items.
+    const pathId = [...matrixCase.path.matchAll(/\{([^}]+)\}/g)].pop()?.[1];
     const record = recordOf(matrixCase.path);
     const expected = pathId
       ? [record?.params[pathId]].filter((id): id is string => id !== undefined)

@@ -5,6 +5,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForb
 import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { complianceExample, ComplianceQueryDto, CorrectWeeklyAgendaDto, ListWeeklyAgendasQueryDto, SubmitWeeklyAgendaDto, weeklyAgendaExample } from './weekly.dto';
 import { WeeklyService } from './weekly.service';
+import { OfficeOnly } from '../settings/agenda-settings.service';
 
 @ApiTags('Agendas semanales')
 @Controller('weekly-agendas')
@@ -37,6 +38,7 @@ export class WeeklyController {
   }
 
   @Post('rosters/close-due')
+  @OfficeOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cerrar las semanas vencidas: fija quién debía entregar y quién falta (también corre periódicamente)' })
   @ApiOkResponse({ schema: { example: { closed: [{ week: '2025-W27', expected: 30, missingUnitCodes: ['602'] }] } } })
