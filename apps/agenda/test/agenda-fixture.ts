@@ -1,6 +1,7 @@
 import { Topic, UnitCreated } from '@tequio/contracts';
 import { bearer, cloudEventMessage, createTestDatabase, produceRaw, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
+import type supertest from 'supertest';
 import { agendaService } from '../src/agenda.definition';
 
 /** The president's office (Secretaría Particular) manages the agenda in these tests. */
@@ -27,25 +28,7 @@ export async function startAgenda(label: string, unitCodes: string[], settings: 
   await registerTenants(database, tenant);
   const agenda = await startServiceInProcess(agendaService, database);
   const admin = bearer(['admin'], { tenant, sub: 'admin@municipio' });
-  const codes = [...new Set([OFFICE_UNIT, ...unitCodes])];
-  await produceRaw(
-    Topic.CatalogUnitV1,
-    codes.map((code) => {
-      const unitId = randomUUID();
-      return cloudEventMessage(UnitCreated, {
-        subject: unitId,
-        tenant,
-        data: { unitId, code, name: `Unidad ${code}`, kind: 'unidad', parentId: null, activeFrom: '2020-01-01', activeTo: null, version: 1 },
-      });
-    }),
-  );
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const known = await agenda.http().get('/catalog-units?limit=200').set(admin).expect(200);
-    if (known.body.total === codes.length) break;
-    if (Date.now() > deadline) throw new Error(`the agenda replica never received the ${codes.length} units (has ${known.body.total})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await seedAgendaUnits(agenda.http, admin, tenant, [...new Set([OFFICE_UNIT, ...unitCodes])]);
   await agenda
     .http()
     .put('/agenda-settings')
@@ -71,6 +54,28 @@ export async function startAgenda(label: string, unitCodes: string[], settings: 
       await database.drop();
     },
   };
+}
+
+/** Publishes catalog units the real way (unit events on the broker) and waits until the agenda's replica has them. */
+export async function seedAgendaUnits(http: () => supertest.Agent, admin: { Authorization: string }, tenant: string, codes: string[]): Promise<void> {
+  await produceRaw(
+    Topic.CatalogUnitV1,
+    codes.map((code) => {
+      const unitId = randomUUID();
+      return cloudEventMessage(UnitCreated, {
+        subject: unitId,
+        tenant,
+        data: { unitId, code, name: `Unidad ${code}`, kind: 'unidad', parentId: null, activeFrom: '2020-01-01', activeTo: null, version: 1 },
+      });
+    }),
+  );
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const known = await http().get('/catalog-units?limit=200').set(admin).expect(200);
+    if (known.body.total >= codes.length) return;
+    if (Date.now() > deadline) throw new Error(`the agenda replica never received the ${codes.length} units (has ${known.body.total})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Runs tasks with at most `limit` in flight: fast loads without flooding a 2-core machine. */

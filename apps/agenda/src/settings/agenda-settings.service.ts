@@ -9,12 +9,12 @@ import { AgendaSettings } from './agenda-settings.entity';
 import { AgendaSettingsRepository } from './agenda-settings.repository';
 
 /**
- * The roles that may manage the agenda and the cabinet: an admin, or planning, a head or a clerk of a unit of the
- * president's office (the service checks the unit, `requireManager`). Auditors never do: the guard refuses them and
- * the OpenAPI document names the roles.
+ * The roles that write in the agenda: an admin, planning, unit heads and clerks; auditors only read, and the guard
+ * refuses them (the OpenAPI document names the roles). The service then checks the unit: the president's office
+ * (`requireManager`) for the agenda and the cabinet, or the caller's own unit for its weekly agenda and feed.
  */
-export const OFFICE_ROLES: Role[] = ['admin', 'planning', 'unit_head', 'clerk'];
-export const OfficeOnly = (): MethodDecorator & ClassDecorator => Roles(...OFFICE_ROLES);
+export const WRITER_ROLES: Role[] = ['admin', 'planning', 'unit_head', 'clerk'];
+export const AgendaWriters = (): MethodDecorator & ClassDecorator => Roles(...WRITER_ROLES);
 
 const WEEKDAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
 
@@ -86,7 +86,7 @@ export class AgendaSettingsService {
   /** Admins, and staff of the president's office units, manage the agenda and the cabinet meetings. */
   async isManager(user: TequioClaims, manager?: EntityManager): Promise<boolean> {
     if (user.roles.includes('admin')) return true;
-    if (!user.roles.some((role) => role !== 'admin' && OFFICE_ROLES.includes(role))) return false;
+    if (!user.roles.some((role) => role !== 'admin' && WRITER_ROLES.includes(role))) return false;
     const settings = await this.current(user.tenant, manager);
     return settings.officeUnitCodes.some((code) => canActForUnit(user, code));
   }
