@@ -125,16 +125,24 @@ export interface MatrixRecord {
   params: Record<string, string>;
   /** The unit the record belongs to: a head or clerk of another unit must be refused (403 or 404). */
   unit?: string;
+  /** The same for every municipality (the metric registry): another municipality may read it. */
+  shared?: boolean;
 }
 
 /** What a service's matrix fixture made: its records, and values for path parameters and body fields by name. */
 export interface MatrixFixture {
-  /** Path template prefix → record: an operation whose path starts with it acts on that record (longest prefix wins). */
+  /**
+   * Path template prefix → record: an operation whose path starts with it acts on that record (longest prefix wins);
+   * a key "METHOD /path" names one operation's own record (a delete that needs a record nothing else refers to).
+   */
   records: Record<string, MatrixRecord>;
   /** Values of path and query parameters and body fields by name, for every operation ("unitCode": "801"). */
   values?: Record<string, unknown>;
-  /** "METHOD /path" → body fields replacing the example's (an example that contradicts the fixture's record). */
-  bodies?: Record<string, Record<string, unknown>>;
+  /**
+   * "METHOD /path" → body fields replacing the example's (an example that contradicts the fixture's record), or a
+   * function of the example giving the whole body. A value `{tenant}` anywhere becomes the caller's municipality.
+   */
+  bodies?: Record<string, Record<string, unknown> | ((example: Record<string, unknown>) => object)>;
 }
 
 /** Signs a token of the matrix's municipality (or another) for the fixture's requests. */
@@ -179,6 +187,8 @@ export interface AuthorizationMatrixResult {
 }
 
 const SCOPE_ROLES: Role[] = ['unit_head', 'clerk'];
+/** A fixture value that stands for the caller's municipality (a municipality's own record, its bootstrap). */
+export const TENANT_PLACEHOLDER = '{tenant}';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads before writes, and what ends a record (cancel, delete) last, so each operation finds its record alive. */
@@ -198,7 +208,8 @@ export async function checkAuthorizationMatrix(
   options: AuthorizationMatrixOptions = {},
 ): Promise<AuthorizationMatrixResult> {
   const tenant = options.tenant ?? 'oaxaca-de-juarez';
-  const unregistered = `matrix-unregistered-${randomUUID().slice(0, 8)}`;
+  // A fresh one per request: the bootstrap (POST /municipalities) registers the municipality its token names.
+  const unregisteredTenant = () => `matrix-unregistered-${randomUUID().slice(0, 8)}`;
   // A key pair the service has never seen: its tokens are well formed, with the right issuer and audience.
   const foreignKeysDir = mkdtempSync(join(tmpdir(), 'tequio-matrix-keys-'));
   let callers = 0;
@@ -206,7 +217,7 @@ export async function checkAuthorizationMatrix(
   const nextSub = () => `matrix-${callers++}-${randomUUID().slice(0, 8)}`;
   const sign: MatrixSigner = (roles, signOptions = {}) =>
     signDevToken({ roles, tenant: signOptions.tenant ?? tenant, sub: nextSub(), units: signOptions.units ?? options.units });
-  const token = (caller: MatrixCaller): string | undefined => {
+  const token = (caller: MatrixCaller, unregistered: string): string | undefined => {
     switch (caller.kind) {
       case 'no-token':
         return undefined;
@@ -222,8 +233,14 @@ export async function checkAuthorizationMatrix(
   };
   const scope = options.scope;
   const fixture: MatrixFixture = scope ? await scope.fixture(http, sign) : { records: {} };
-  const recordIds = new Set(Object.values(fixture.records).flatMap((record) => Object.values(record.params).filter((value) => UUID.test(value))));
-  const recordOf = (path: string): MatrixRecord | undefined => {
+  const recordIds = new Set(
+    Object.values(fixture.records)
+      .filter((record) => !record.shared)
+      .flatMap((record) => Object.values(record.params).filter((value) => UUID.test(value))),
+  );
+  const recordOf = ({ method, path }: { method: string; path: string }): MatrixRecord | undefined => {
+    const own = fixture.records[`${method.toUpperCase()} ${path}`];
+    if (own) return own;
     const prefix = Object.keys(fixture.records)
       .filter((candidate) => path === candidate || path.startsWith(`${candidate}/`))
       .sort((a, b) => b.length - a.length)[0];
@@ -231,9 +248,9 @@ export async function checkAuthorizationMatrix(
   };
 
   /** The request of a case: the fixture's ids in the path, required query parameters, the example body. */
-  const send = (matrixCase: MatrixCase, bearer: string | undefined): supertest.Test => {
+  const send = (matrixCase: MatrixCase, bearer: string | undefined, callerTenant = tenant): supertest.Test => {
     const operation = document.paths[matrixCase.path][matrixCase.method];
-    const record = recordOf(matrixCase.path);
+    const record = recordOf(matrixCase);
     const values = { ...fixture.values, ...record?.params };
     let url = matrixCase.url;
     const query: Record<string, string> = {};
@@ -241,7 +258,7 @@ export async function checkAuthorizationMatrix(
       url = matrixCase.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
         const parameter = operation.parameters?.find((p) => p.in === 'path' && p.name === name);
         const value = values[name] ?? parameter?.example ?? parameter?.schema?.example ?? pathParameterValue(parameter, name);
-        return encodeURIComponent(String(value));
+        return encodeURIComponent(String(value === TENANT_PLACEHOLDER ? callerTenant : value));
       });
       for (const parameter of operation.parameters ?? []) {
         if (parameter.in !== 'query' || !parameter.required) continue;
@@ -258,8 +275,10 @@ export async function checkAuthorizationMatrix(
       return request.attach(field, Buffer.from('Matriz de autorización\n'), { filename: 'matriz.txt', contentType: 'text/plain' });
     }
     if (!content['application/json']) return request.send({});
-    const body = exampleValue(content['application/json'].schema, document, values);
-    return request.send({ ...(body as object), ...fixture.bodies?.[matrixCase.operation] });
+    const example = exampleValue(content['application/json'].schema, document, values) as Record<string, unknown>;
+    const override = fixture.bodies?.[matrixCase.operation];
+    const body = typeof override === 'function' ? override(example) : { ...example, ...override };
+    return request.send(JSON.parse(JSON.stringify(body), (_key, value: unknown) => (value === TENANT_PLACEHOLDER ? callerTenant : value)));
   };
 
   const cases = authorizationMatrixCases(document, options.exceptions).sort((a, b) => operationRank(a) - operationRank(b));
@@ -285,8 +304,9 @@ export async function checkAuthorizationMatrix(
       checked += await checkScope(matrixCase);
     }
     checked += 1;
-    const bearer = token(matrixCase.caller);
-    const response = await send(matrixCase, bearer);
+    const unregistered = unregisteredTenant();
+    const bearer = token(matrixCase.caller, unregistered);
+    const response = await send(matrixCase, bearer, matrixCase.caller.kind === 'unregistered-tenant' ? unregistered : tenant);
     const status = response.status;
     const who = describeCaller(matrixCase.caller);
     const wrong =
@@ -313,14 +333,14 @@ export async function checkAuthorizationMatrix(
     if (!scope) return 0;
     const operation = document.paths[matrixCase.path][matrixCase.method];
     const allowed = operation['x-roles']?.length ? operation['x-roles'] : [...ROLES];
-    const record = recordOf(matrixCase.path);
+    const record = recordOf(matrixCase);
     let made = 1;
     const foreign = await send(matrixCase, sign(allowed, { tenant: scope.otherTenant }));
     // An id the request itself named may come back in the refusal ("no existe el documento …"); any other is a leak.
     const sent = JSON.stringify([foreign.request.url, (foreign.request as unknown as { _data?: unknown })._data ?? null]);
     const leaked = [...recordIds].filter((id) => !sent.includes(id) && (foreign.text ?? '').includes(id));
     // 400 (the other municipality's catalog has no such unit, the body is invalid there) reveals nothing either.
-    if (record && ![400, 403, 404].includes(foreign.status)) {
+    if (record && !record.shared && ![400, 403, 404].includes(foreign.status)) {
       problems.push(`${matrixCase.operation} as ${allowed.join('+')} of ${scope.otherTenant}: expected 403 or 404 on another municipality's record, got ${foreign.status} ${summary(foreign.body)}`);
     }
     if (leaked.length > 0) problems.push(`${matrixCase.operation} as ${allowed.join('+')} of ${scope.otherTenant}: the answer carries another municipality's record ${leaked[0]}`);
@@ -353,7 +373,7 @@ export async function checkAuthorizationMatrix(
     }
     // The record a read names is its last path parameter (/requests/{id}/requester); a list's are its items.
     const pathId = [...matrixCase.path.matchAll(/\{([^}]+)\}/g)].pop()?.[1];
-    const record = recordOf(matrixCase.path);
+    const record = recordOf(matrixCase);
     const expected = pathId
       ? [record?.params[pathId]].filter((id): id is string => id !== undefined)
       : ((body as { items?: Array<{ id?: string }> })?.items ?? []).map((item) => String(item.id));
