@@ -143,6 +143,8 @@ export interface MatrixFixture {
    * function of the example giving the whole body. A value `{tenant}` anywhere becomes the caller's municipality.
    */
   bodies?: Record<string, Record<string, unknown> | ((example: Record<string, unknown>) => object)>;
+  /** Stops what the fixture started (another service), once the matrix is done. */
+  close?: () => Promise<void>;
 }
 
 /** Signs a token of the matrix's municipality (or another) for the fixture's requests. */
@@ -233,170 +235,178 @@ export async function checkAuthorizationMatrix(
   };
   const scope = options.scope;
   const fixture: MatrixFixture = scope ? await scope.fixture(http, sign) : { records: {} };
-  const recordIds = new Set(
-    Object.values(fixture.records)
-      .filter((record) => !record.shared)
-      .flatMap((record) => Object.values(record.params).filter((value) => UUID.test(value))),
-  );
-  const recordOf = ({ method, path }: { method: string; path: string }): MatrixRecord | undefined => {
-    const own = fixture.records[`${method.toUpperCase()} ${path}`];
-    if (own) return own;
-    const prefix = Object.keys(fixture.records)
-      .filter((candidate) => path === candidate || path.startsWith(`${candidate}/`))
-      .sort((a, b) => b.length - a.length)[0];
-    return prefix === undefined ? undefined : fixture.records[prefix];
-  };
+  try {
+    return await runMatrix();
+  } finally {
+    await fixture.close?.();
+  }
 
-  /** The request of a case: the fixture's ids in the path, required query parameters, the example body. */
-  const send = (matrixCase: MatrixCase, bearer: string | undefined, callerTenant = tenant): supertest.Test => {
-    const operation = document.paths[matrixCase.path][matrixCase.method];
-    const record = recordOf(matrixCase);
-    const values = { ...fixture.values, ...record?.params };
-    let url = matrixCase.url;
-    const query: Record<string, string> = {};
-    if (scope) {
-      url = matrixCase.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
-        const parameter = operation.parameters?.find((p) => p.in === 'path' && p.name === name);
-        const value = values[name] ?? parameter?.example ?? parameter?.schema?.example ?? pathParameterValue(parameter, name);
-        return encodeURIComponent(String(value === TENANT_PLACEHOLDER ? callerTenant : value));
-      });
-      for (const parameter of operation.parameters ?? []) {
-        if (parameter.in !== 'query' || !parameter.required) continue;
-        query[parameter.name] = String(values[parameter.name] ?? parameter.example ?? exampleValue(parameter.schema, document));
+  async function runMatrix(): Promise<AuthorizationMatrixResult> {
+    const recordIds = new Set(
+      Object.values(fixture.records)
+        .filter((record) => !record.shared)
+        .flatMap((record) => Object.values(record.params).filter((value) => UUID.test(value))),
+    );
+    const recordOf = ({ method, path }: { method: string; path: string }): MatrixRecord | undefined => {
+      const own = fixture.records[`${method.toUpperCase()} ${path}`];
+      if (own) return own;
+      const prefix = Object.keys(fixture.records)
+        .filter((candidate) => path === candidate || path.startsWith(`${candidate}/`))
+        .sort((a, b) => b.length - a.length)[0];
+      return prefix === undefined ? undefined : fixture.records[prefix];
+    };
+
+    /** The request of a case: the fixture's ids in the path, required query parameters, the example body. */
+    const send = (matrixCase: MatrixCase, bearer: string | undefined, callerTenant = tenant): supertest.Test => {
+      const operation = document.paths[matrixCase.path][matrixCase.method];
+      const record = recordOf(matrixCase);
+      const values = { ...fixture.values, ...record?.params };
+      let url = matrixCase.url;
+      const query: Record<string, string> = {};
+      if (scope) {
+        url = matrixCase.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
+          const parameter = operation.parameters?.find((p) => p.in === 'path' && p.name === name);
+          const value = values[name] ?? parameter?.example ?? parameter?.schema?.example ?? pathParameterValue(parameter, name);
+          return encodeURIComponent(String(value === TENANT_PLACEHOLDER ? callerTenant : value));
+        });
+        for (const parameter of operation.parameters ?? []) {
+          if (parameter.in !== 'query' || !parameter.required) continue;
+          query[parameter.name] = String(values[parameter.name] ?? parameter.example ?? exampleValue(parameter.schema, document));
+        }
+      }
+      let request = (http() as unknown as Record<string, (url: string) => supertest.Test>)[matrixCase.method](url).query(query);
+      if (bearer) request = request.set('Authorization', `Bearer ${bearer}`);
+      if (!WITH_BODY.has(matrixCase.method)) return request;
+      const content = operation.requestBody?.content ?? {};
+      if (!scope || !operation.requestBody) return request.send({});
+      if (content['multipart/form-data']) {
+        const field = Object.keys(content['multipart/form-data'].schema?.properties ?? { file: {} })[0];
+        return request.attach(field, Buffer.from('Matriz de autorización\n'), { filename: 'matriz.txt', contentType: 'text/plain' });
+      }
+      if (!content['application/json']) return request.send({});
+      const example = exampleValue(content['application/json'].schema, document, values) as Record<string, unknown>;
+      const override = fixture.bodies?.[matrixCase.operation];
+      const body = typeof override === 'function' ? override(example) : { ...example, ...override };
+      return request.send(JSON.parse(JSON.stringify(body), (_key, value: unknown) => (value === TENANT_PLACEHOLDER ? callerTenant : value)));
+    };
+
+    const cases = authorizationMatrixCases(document, options.exceptions).sort((a, b) => operationRank(a) - operationRank(b));
+    const problems = Object.keys(options.exceptions ?? {})
+      .filter((name) => !cases.some((matrixCase) => matrixCase.operation === name))
+      .map((name) => `${name}: listed as an exception but not in the document`);
+    for (const listed of [scope?.unreached, scope?.openToEveryUnit]) {
+      for (const name of Object.keys(listed ?? {})) {
+        if (!cases.some((matrixCase) => matrixCase.operation === name)) problems.push(`${name}: listed in the matrix options but not in the document`);
       }
     }
-    let request = (http() as unknown as Record<string, (url: string) => supertest.Test>)[matrixCase.method](url).query(query);
-    if (bearer) request = request.set('Authorization', `Bearer ${bearer}`);
-    if (!WITH_BODY.has(matrixCase.method)) return request;
-    const content = operation.requestBody?.content ?? {};
-    if (!scope || !operation.requestBody) return request.send({});
-    if (content['multipart/form-data']) {
-      const field = Object.keys(content['multipart/form-data'].schema?.properties ?? { file: {} })[0];
-      return request.attach(field, Buffer.from('Matriz de autorización\n'), { filename: 'matriz.txt', contentType: 'text/plain' });
-    }
-    if (!content['application/json']) return request.send({});
-    const example = exampleValue(content['application/json'].schema, document, values) as Record<string, unknown>;
-    const override = fixture.bodies?.[matrixCase.operation];
-    const body = typeof override === 'function' ? override(example) : { ...example, ...override };
-    return request.send(JSON.parse(JSON.stringify(body), (_key, value: unknown) => (value === TENANT_PLACEHOLDER ? callerTenant : value)));
-  };
+    const succeeded = new Set<string>();
+    const openedByOtherUnit = new Set<string>();
+    let checked = 0;
+    const documentedStatus = (matrixCase: MatrixCase, status: number) =>
+      matrixCase.documented.includes(String(status)) || matrixCase.documented.includes(`${String(status)[0]}XX`);
 
-  const cases = authorizationMatrixCases(document, options.exceptions).sort((a, b) => operationRank(a) - operationRank(b));
-  const problems = Object.keys(options.exceptions ?? {})
-    .filter((name) => !cases.some((matrixCase) => matrixCase.operation === name))
-    .map((name) => `${name}: listed as an exception but not in the document`);
-  for (const listed of [scope?.unreached, scope?.openToEveryUnit]) {
-    for (const name of Object.keys(listed ?? {})) {
-      if (!cases.some((matrixCase) => matrixCase.operation === name)) problems.push(`${name}: listed in the matrix options but not in the document`);
+    let scopeChecked = '';
+    for (const matrixCase of cases) {
+      if (scope && matrixCase.expect === 'allowed' && matrixCase.caller.kind === 'role' && scopeChecked !== matrixCase.operation) {
+        // Before the first allowed caller acts on the record: another municipality, another unit.
+        scopeChecked = matrixCase.operation;
+        checked += await checkScope(matrixCase);
+      }
+      checked += 1;
+      const unregistered = unregisteredTenant();
+      const bearer = token(matrixCase.caller, unregistered);
+      const response = await send(matrixCase, bearer, matrixCase.caller.kind === 'unregistered-tenant' ? unregistered : tenant);
+      const status = response.status;
+      const who = describeCaller(matrixCase.caller);
+      const wrong =
+        matrixCase.expect === 'allowed'
+          ? status === 401 || (status === 403 && !matrixCase.exception)
+          : status !== matrixCase.expect;
+      if (matrixCase.exception && status !== 403) problems.push(`${matrixCase.operation} ${who}: listed as an exception (${matrixCase.exception}) but answered ${status}; drop it`);
+      if (wrong) {
+        const expected = matrixCase.expect === 'allowed' ? 'past the guards' : String(matrixCase.expect);
+        problems.push(`${matrixCase.operation} ${who}: expected ${expected}, got ${status} ${summary(response.body)}`);
+      }
+      if (!documentedStatus(matrixCase, status)) problems.push(`${matrixCase.operation} ${who}: answered ${status}, not documented (${matrixCase.documented.join(', ')}) ${summary(response.body)}`);
+      if (process.env['MATRIX_DEBUG'] && matrixCase.expect === 'allowed' && (status < 200 || status >= 300)) {
+        process.stderr.write(`${matrixCase.operation} ${who}: ${status} ${summary(response.body)}\n`);
+      }
+      if (scope && matrixCase.expect === 'allowed' && status >= 200 && status < 300) {
+        succeeded.add(matrixCase.operation);
+        if (matrixCase.caller.kind === 'role' && bearer) await checkAudit(matrixCase, bearer, response.body);
+      }
     }
-  }
-  const succeeded = new Set<string>();
-  const openedByOtherUnit = new Set<string>();
-  let checked = 0;
-  const documentedStatus = (matrixCase: MatrixCase, status: number) =>
-    matrixCase.documented.includes(String(status)) || matrixCase.documented.includes(`${String(status)[0]}XX`);
 
-  let scopeChecked = '';
-  for (const matrixCase of cases) {
-    if (scope && matrixCase.expect === 'allowed' && matrixCase.caller.kind === 'role' && scopeChecked !== matrixCase.operation) {
-      // Before the first allowed caller acts on the record: another municipality, another unit.
-      scopeChecked = matrixCase.operation;
-      checked += await checkScope(matrixCase);
+    /** Another municipality's token (every allowed role, the same units), then another unit's heads and clerks. */
+    async function checkScope(matrixCase: MatrixCase): Promise<number> {
+      if (!scope) return 0;
+      const operation = document.paths[matrixCase.path][matrixCase.method];
+      const allowed = operation['x-roles']?.length ? operation['x-roles'] : [...ROLES];
+      const record = recordOf(matrixCase);
+      let made = 1;
+      const foreign = await send(matrixCase, sign(allowed, { tenant: scope.otherTenant }));
+      // An id the request itself named may come back in the refusal ("no existe el documento …"); any other is a leak.
+      const sent = JSON.stringify([foreign.request.url, (foreign.request as unknown as { _data?: unknown })._data ?? null]);
+      const leaked = [...recordIds].filter((id) => !sent.includes(id) && (foreign.text ?? '').includes(id));
+      // 400 (the other municipality's catalog has no such unit, the body is invalid there) reveals nothing either.
+      if (record && !record.shared && ![400, 403, 404].includes(foreign.status)) {
+        problems.push(`${matrixCase.operation} as ${allowed.join('+')} of ${scope.otherTenant}: expected 403 or 404 on another municipality's record, got ${foreign.status} ${summary(foreign.body)}`);
+      }
+      if (leaked.length > 0) problems.push(`${matrixCase.operation} as ${allowed.join('+')} of ${scope.otherTenant}: the answer carries another municipality's record ${leaked[0]}`);
+      if (!documentedStatus(matrixCase, foreign.status)) problems.push(`${matrixCase.operation} as another municipality: answered ${foreign.status}, not documented (${matrixCase.documented.join(', ')})`);
+      if (!record?.unit) return made;
+      const open = scope.openToEveryUnit?.[matrixCase.operation];
+      for (const role of SCOPE_ROLES.filter((candidate) => allowed.includes(candidate))) {
+        made += 1;
+        const other = await send(matrixCase, sign([role], { units: scope.otherUnits ?? ['999'] }));
+        const refused = other.status === 403 || other.status === 404;
+        if (!refused) openedByOtherUnit.add(matrixCase.operation);
+        if (!refused && !open) problems.push(`${matrixCase.operation} as ${role} of another unit: expected 403 or 404 on unit ${record.unit}'s record, got ${other.status} ${summary(other.body)}`);
+        if (!documentedStatus(matrixCase, other.status)) problems.push(`${matrixCase.operation} as ${role} of another unit: answered ${other.status}, not documented (${matrixCase.documented.join(', ')})`);
+      }
+      return made;
     }
-    checked += 1;
-    const unregistered = unregisteredTenant();
-    const bearer = token(matrixCase.caller, unregistered);
-    const response = await send(matrixCase, bearer, matrixCase.caller.kind === 'unregistered-tenant' ? unregistered : tenant);
-    const status = response.status;
-    const who = describeCaller(matrixCase.caller);
-    const wrong =
-      matrixCase.expect === 'allowed'
-        ? status === 401 || (status === 403 && !matrixCase.exception)
-        : status !== matrixCase.expect;
-    if (matrixCase.exception && status !== 403) problems.push(`${matrixCase.operation} ${who}: listed as an exception (${matrixCase.exception}) but answered ${status}; drop it`);
-    if (wrong) {
-      const expected = matrixCase.expect === 'allowed' ? 'past the guards' : String(matrixCase.expect);
-      problems.push(`${matrixCase.operation} ${who}: expected ${expected}, got ${status} ${summary(response.body)}`);
-    }
-    if (!documentedStatus(matrixCase, status)) problems.push(`${matrixCase.operation} ${who}: answered ${status}, not documented (${matrixCase.documented.join(', ')}) ${summary(response.body)}`);
-    if (process.env['MATRIX_DEBUG'] && matrixCase.expect === 'allowed' && (status < 200 || status >= 300)) {
-      process.stderr.write(`${matrixCase.operation} ${who}: ${status} ${summary(response.body)}\n`);
-    }
-    if (scope && matrixCase.expect === 'allowed' && status >= 200 && status < 300) {
-      succeeded.add(matrixCase.operation);
-      if (matrixCase.caller.kind === 'role' && bearer) await checkAudit(matrixCase, bearer, response.body);
-    }
-  }
 
-  /** Another municipality's token (every allowed role, the same units), then another unit's heads and clerks. */
-  async function checkScope(matrixCase: MatrixCase): Promise<number> {
-    if (!scope) return 0;
-    const operation = document.paths[matrixCase.path][matrixCase.method];
-    const allowed = operation['x-roles']?.length ? operation['x-roles'] : [...ROLES];
-    const record = recordOf(matrixCase);
-    let made = 1;
-    const foreign = await send(matrixCase, sign(allowed, { tenant: scope.otherTenant }));
-    // An id the request itself named may come back in the refusal ("no existe el documento …"); any other is a leak.
-    const sent = JSON.stringify([foreign.request.url, (foreign.request as unknown as { _data?: unknown })._data ?? null]);
-    const leaked = [...recordIds].filter((id) => !sent.includes(id) && (foreign.text ?? '').includes(id));
-    // 400 (the other municipality's catalog has no such unit, the body is invalid there) reveals nothing either.
-    if (record && !record.shared && ![400, 403, 404].includes(foreign.status)) {
-      problems.push(`${matrixCase.operation} as ${allowed.join('+')} of ${scope.otherTenant}: expected 403 or 404 on another municipality's record, got ${foreign.status} ${summary(foreign.body)}`);
+    /** A successful read of personal data left one `personal_data_read` per record it carried, by this caller, on this route. */
+    async function checkAudit(matrixCase: MatrixCase, bearer: string, body: unknown): Promise<void> {
+      const operation = document.paths[matrixCase.path][matrixCase.method];
+      if (!scope || operation['x-personal-data'] !== true || matrixCase.caller.kind !== 'role') return;
+      const roles = matrixCase.caller.roles;
+      const withheld = operation['x-personal-data-withheld-from'] ?? [];
+      const sub = (JSON.parse(Buffer.from(bearer.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
+      const entries = (await scope.auditEntries(sub)).filter((entry) => entry.reason === matrixCase.operation && entry.tenant === tenant);
+      const who = describeCaller(matrixCase.caller);
+      if (roles.every((role) => withheld.includes(role))) {
+        if (entries.length > 0) problems.push(`${matrixCase.operation} ${who}: answered without personal data (x-personal-data-withheld-from) but left ${entries.length} audit entries`);
+        return;
+      }
+      // The record a read names is its last path parameter (/requests/{id}/requester); a list's are its items.
+      const pathId = [...matrixCase.path.matchAll(/\{([^}]+)\}/g)].pop()?.[1];
+      const record = recordOf(matrixCase);
+      const expected = pathId
+        ? [record?.params[pathId]].filter((id): id is string => id !== undefined)
+        : ((body as { items?: Array<{ id?: string }> })?.items ?? []).map((item) => String(item.id));
+      const recorded = entries.map((entry) => entry.entityId);
+      if (expected.length === 0) problems.push(`${matrixCase.operation} ${who}: a personal-data read the matrix cannot tie to a record (no fixture id, empty list)`);
+      const missing = expected.filter((id) => !recorded.includes(id));
+      if (missing.length > 0 || entries.length === 0) {
+        problems.push(`${matrixCase.operation} ${who}: read personal data but the audit trail has no personal_data_read for ${missing.join(', ') || 'it'} (found ${JSON.stringify(recorded)})`);
+      }
     }
-    if (leaked.length > 0) problems.push(`${matrixCase.operation} as ${allowed.join('+')} of ${scope.otherTenant}: the answer carries another municipality's record ${leaked[0]}`);
-    if (!documentedStatus(matrixCase, foreign.status)) problems.push(`${matrixCase.operation} as another municipality: answered ${foreign.status}, not documented (${matrixCase.documented.join(', ')})`);
-    if (!record?.unit) return made;
-    const open = scope.openToEveryUnit?.[matrixCase.operation];
-    for (const role of SCOPE_ROLES.filter((candidate) => allowed.includes(candidate))) {
-      made += 1;
-      const other = await send(matrixCase, sign([role], { units: scope.otherUnits ?? ['999'] }));
-      const refused = other.status === 403 || other.status === 404;
-      if (!refused) openedByOtherUnit.add(matrixCase.operation);
-      if (!refused && !open) problems.push(`${matrixCase.operation} as ${role} of another unit: expected 403 or 404 on unit ${record.unit}'s record, got ${other.status} ${summary(other.body)}`);
-      if (!documentedStatus(matrixCase, other.status)) problems.push(`${matrixCase.operation} as ${role} of another unit: answered ${other.status}, not documented (${matrixCase.documented.join(', ')})`);
-    }
-    return made;
-  }
 
-  /** A successful read of personal data left one `personal_data_read` per record it carried, by this caller, on this route. */
-  async function checkAudit(matrixCase: MatrixCase, bearer: string, body: unknown): Promise<void> {
-    const operation = document.paths[matrixCase.path][matrixCase.method];
-    if (!scope || operation['x-personal-data'] !== true || matrixCase.caller.kind !== 'role') return;
-    const roles = matrixCase.caller.roles;
-    const withheld = operation['x-personal-data-withheld-from'] ?? [];
-    const sub = (JSON.parse(Buffer.from(bearer.split('.')[1], 'base64url').toString()) as { sub: string }).sub;
-    const entries = (await scope.auditEntries(sub)).filter((entry) => entry.reason === matrixCase.operation && entry.tenant === tenant);
-    const who = describeCaller(matrixCase.caller);
-    if (roles.every((role) => withheld.includes(role))) {
-      if (entries.length > 0) problems.push(`${matrixCase.operation} ${who}: answered without personal data (x-personal-data-withheld-from) but left ${entries.length} audit entries`);
-      return;
+    if (scope) {
+      const operations = [...new Set(cases.map((matrixCase) => matrixCase.operation))];
+      for (const name of operations) {
+        const reason = scope.unreached?.[name];
+        if (!succeeded.has(name) && !reason) problems.push(`${name}: no allowed caller got a 2xx (examples and fixture do not reach the handler; list it in unreached with why)`);
+        if (succeeded.has(name) && reason) problems.push(`${name}: listed as unreached (${reason}) but answered 2xx; drop it`);
+      }
+      for (const name of Object.keys(scope.openToEveryUnit ?? {})) {
+        if (!openedByOtherUnit.has(name)) problems.push(`${name}: listed as open to every unit but another unit was refused (or it acts on no unit's record); drop it`);
+      }
     }
-    // The record a read names is its last path parameter (/requests/{id}/requester); a list's are its items.
-    const pathId = [...matrixCase.path.matchAll(/\{([^}]+)\}/g)].pop()?.[1];
-    const record = recordOf(matrixCase);
-    const expected = pathId
-      ? [record?.params[pathId]].filter((id): id is string => id !== undefined)
-      : ((body as { items?: Array<{ id?: string }> })?.items ?? []).map((item) => String(item.id));
-    const recorded = entries.map((entry) => entry.entityId);
-    if (expected.length === 0) problems.push(`${matrixCase.operation} ${who}: a personal-data read the matrix cannot tie to a record (no fixture id, empty list)`);
-    const missing = expected.filter((id) => !recorded.includes(id));
-    if (missing.length > 0 || entries.length === 0) {
-      problems.push(`${matrixCase.operation} ${who}: read personal data but the audit trail has no personal_data_read for ${missing.join(', ') || 'it'} (found ${JSON.stringify(recorded)})`);
-    }
+    return { checked, problems: [...new Set(problems)], ...(scope ? { succeeded: [...succeeded] } : {}) };
   }
-
-  if (scope) {
-    const operations = [...new Set(cases.map((matrixCase) => matrixCase.operation))];
-    for (const name of operations) {
-      const reason = scope.unreached?.[name];
-      if (!succeeded.has(name) && !reason) problems.push(`${name}: no allowed caller got a 2xx (examples and fixture do not reach the handler; list it in unreached with why)`);
-      if (succeeded.has(name) && reason) problems.push(`${name}: listed as unreached (${reason}) but answered 2xx; drop it`);
-    }
-    for (const name of Object.keys(scope.openToEveryUnit ?? {})) {
-      if (!openedByOtherUnit.has(name)) problems.push(`${name}: listed as open to every unit but another unit was refused (or it acts on no unit's record); drop it`);
-    }
-  }
-  return { checked, problems: [...new Set(problems)], ...(scope ? { succeeded: [...succeeded] } : {}) };
 }
 
 function describeCaller(caller: MatrixCaller): string {
