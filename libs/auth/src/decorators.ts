@@ -13,6 +13,7 @@ export const X_PUBLIC = 'x-public';
 export const X_ROLES = 'x-roles';
 export const X_PERSONAL_DATA = 'x-personal-data';
 export const X_PERSONAL_DATA_WITHHELD_FROM = 'x-personal-data-withheld-from';
+export const X_PERSONAL_DATA_RECORD = 'x-personal-data-record';
 export const X_UNREGISTERED_TENANT = 'x-unregistered-tenant';
 
 /** Skips token verification for a route or a whole controller. */
@@ -45,12 +46,14 @@ export interface PersonalDataRoute {
 /**
  * The route answers with personal data (citizens' names, contact data, text they wrote): the platform writes an
  * audit entry `personal_data_read` (who, tenant, route, record id) for each successful answer, and the OpenAPI
- * document says so (`x-personal-data`, `x-personal-data-withheld-from`), which the authorization matrix checks.
+ * document says so (`x-personal-data`, the path parameter of the record in `x-personal-data-record`,
+ * `x-personal-data-withheld-from`), which the authorization matrix checks.
  */
 export const PersonalData = (route: PersonalDataRoute): MethodDecorator =>
   applyDecorators(
     SetMetadata(PERSONAL_DATA_KEY, route),
     ApiExtension(X_PERSONAL_DATA, true),
+    ...(route.param ? [ApiExtension(X_PERSONAL_DATA_RECORD, route.param)] : []),
     ...(route.withheldFrom?.length ? [ApiExtension(X_PERSONAL_DATA_WITHHELD_FROM, route.withheldFrom)] : []),
   );
 

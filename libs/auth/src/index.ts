@@ -16,6 +16,7 @@ export {
   type PersonalDataRoute,
   ROLES_KEY,
   X_PERSONAL_DATA,
+  X_PERSONAL_DATA_RECORD,
   X_PERSONAL_DATA_WITHHELD_FROM,
   X_PUBLIC,
   X_ROLES,

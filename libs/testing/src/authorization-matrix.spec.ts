@@ -133,7 +133,7 @@ describe('checkAuthorizationMatrix with a fixture', () => {
   const matrixDocument = {
     paths: {
       '/records': { get: { 'x-personal-data': true, 'x-personal-data-withheld-from': ['planning' as const], responses: guarded } },
-      '/records/{id}': { get: { 'x-personal-data': true, 'x-personal-data-withheld-from': ['planning' as const], responses: guarded, parameters: [{ name: 'id', in: 'path' }] } },
+      '/records/{id}': { get: { 'x-personal-data': true, 'x-personal-data-record': 'id', 'x-personal-data-withheld-from': ['planning' as const], responses: guarded, parameters: [{ name: 'id', in: 'path' }] } },
     },
   };
 

@@ -23,6 +23,7 @@ interface MatrixOperation {
   'x-unregistered-tenant'?: boolean;
   'x-personal-data'?: boolean;
   'x-personal-data-withheld-from'?: Role[];
+  'x-personal-data-record'?: string;
   parameters?: MatrixParameter[];
   requestBody?: { content?: Record<string, { schema?: ExampleSchema }> };
   responses?: Record<string, unknown>;
@@ -380,8 +381,8 @@ export async function checkAuthorizationMatrix(
         if (entries.length > 0) problems.push(`${matrixCase.operation} ${who}: answered without personal data (x-personal-data-withheld-from) but left ${entries.length} audit entries`);
         return;
       }
-      // The record a read names is its last path parameter (/requests/{id}/requester); a list's are its items.
-      const pathId = [...matrixCase.path.matchAll(/\{([^}]+)\}/g)].pop()?.[1];
+      // The record a read names is the path parameter the document says; a list's are its items.
+      const pathId = operation['x-personal-data-record'];
       const record = recordOf(matrixCase);
       const expected = pathId
         ? [record?.params[pathId]].filter((id): id is string => id !== undefined)

@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, StreamableFile } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PERSONAL_DATA_KEY, PersonalDataRoute, TequioClaims } from '@tequio/auth';
@@ -56,7 +56,13 @@ export class PersonalDataAuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       concatMap(async (body: unknown) => {
         const reads = personalDataReads(route, request, body);
-        if (reads.length > 0) await this.dataSource.transaction((manager) => this.audit.recordMany(manager, reads));
+        try {
+          if (reads.length > 0) await this.dataSource.transaction((manager) => this.audit.recordMany(manager, reads));
+        } catch (error) {
+          // No audited read, no bytes: a file's stream is closed unread.
+          if (body instanceof StreamableFile) body.getStream().destroy();
+          throw error;
+        }
         return body;
       }),
     );
