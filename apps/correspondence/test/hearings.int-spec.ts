@@ -108,6 +108,12 @@ describe('hearing requests (real PostgreSQL and Kafka)', () => {
     stats = (await http().get(quarter).set(planning).expect(200)).body;
     expect(stats).toMatchObject({ received: 1, attended: 1, people: 12, byOutcome: [{ key: 'presidente', count: 1 }], byRequesterCategory: [{ key: 'grupo', count: 1 }] });
     await tap.waitFor((message) => message.key === channelled.id && message.headers['ce_type'] === HearingCancelled.type, 'hearing.cancelled');
+    // A cancelled hearing takes no further change: a conflict with its state, and nothing written.
+    const version = (await http().get(`/hearings/${channelled.id}`).set(desk).expect(200)).body.version;
+    const again = await http().post(`/hearings/${channelled.id}/cancellation`).set(desk).send({ reason: 'Otra vez' }).expect(409);
+    expect(again.body.message).toBe('status: la audiencia está cancelada; no admite cambios');
+    await http().patch(`/hearings/${channelled.id}`).set(desk).send({ outcome: 'presidente' }).expect(409);
+    expect((await http().get(`/hearings/${channelled.id}`).set(desk).expect(200)).body.version).toBe(version);
   });
 
   it('lists hearings without personal data', async () => {

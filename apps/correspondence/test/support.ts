@@ -15,7 +15,11 @@ export async function publishUnits(database: TestDatabase, tenant: string, units
   await publishCatalogUnits(tenant, units.map((unit) => ({ ...unit, activeFrom: '2024-01-01' })));
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const [{ count }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM correspondence.unit_replica WHERE tenant = $1`, [tenant]);
+    // These codes, not just as many units: another test may have published other units of the same municipality.
+    const [{ count }] = await database.query<{ count: number }>(
+      `SELECT count(DISTINCT code)::int AS count FROM correspondence.unit_replica WHERE tenant = $1 AND code = ANY($2)`,
+      [tenant, units.map((unit) => unit.code)],
+    );
     if (count >= units.length) return;
     if (Date.now() > deadline) throw new Error(`the unit replica of ${tenant} has ${count} of ${units.length} units`);
     await new Promise((resolve) => setTimeout(resolve, 100));

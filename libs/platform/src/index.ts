@@ -18,3 +18,4 @@ export * from './http/rate-limit';
 export * from './http/security-headers';
 export * from './http/zod-dates';
 export * from './tenants/municipality-replica.repository';
+export * from './http/personal-data-audit.interceptor';

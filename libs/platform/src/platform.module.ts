@@ -1,6 +1,6 @@
 import './http/zod-locale';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '@tequio/auth';
@@ -14,6 +14,7 @@ import { dataSourceOptions } from './database/migrations';
 import { HealthController } from './health/health.controller';
 import { KafkaHealthIndicator } from './health/kafka.health';
 import { DatabaseErrorFilter } from './http/database-error.filter';
+import { PersonalDataAuditInterceptor } from './http/personal-data-audit.interceptor';
 import { RateLimitGuard } from './http/rate-limit';
 import { RequestValidationPipe } from './http/request-validation.pipe';
 import { ValidationErrorFilter } from './http/validation-error.filter';
@@ -73,6 +74,7 @@ export class PlatformModule {
         VersionedWriter,
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_PIPE, useClass: RequestValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataAuditInterceptor },
         // Nest tries the last registered global filter first: the catch-all database filter stays before the others.
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         { provide: APP_FILTER, useClass: ValidationErrorFilter },

@@ -103,9 +103,10 @@ describe('checkAuthorizationMatrix', () => {
     const { checked, problems } = await checkAuthorizationMatrix(() => supertest.agent(http), matrixDocument, { exceptions: staffOnly });
     // Four callers for every guarded operation, plus the refused roles (two operations) and each allowed role.
     expect(checked).toBe(4 * 4 + 2 + 1 + 1 + 5 + 5);
+    // Reads run first, so a write cannot remove the record a read needs.
     expect(problems).toEqual([
-      expect.stringMatching(/^DELETE \/items\/\{id\} as planning\+unit_head\+clerk\+auditor: expected 403, got 404/),
       ...['admin', 'planning', 'unit_head', 'clerk', 'auditor'].map((role) => expect.stringMatching(new RegExp(`^GET /notes/\\{id\\} as ${role}: answered 404, not documented \\(200, 401, 403\\)`))),
+      expect.stringMatching(/^DELETE \/items\/\{id\} as planning\+unit_head\+clerk\+auditor: expected 403, got 404/),
     ]);
   });
 
@@ -118,5 +119,91 @@ describe('checkAuthorizationMatrix', () => {
       'GET /gone: listed as an exception but not in the document',
       ...['planning', 'unit_head', 'clerk', 'auditor'].map((role) => `POST /scoped/{id} as ${role}: listed as an exception (own unit only) but answered 404; drop it`),
     ]);
+  });
+});
+
+describe('checkAuthorizationMatrix with a fixture', () => {
+  const keysDir = mkdtempSync(join(tmpdir(), 'tequio-matrix-scope-'));
+  const previous = process.env['AUTH_DEV_KEYS_DIR'];
+  beforeAll(() => (process.env['AUTH_DEV_KEYS_DIR'] = keysDir));
+  afterAll(() => (previous === undefined ? delete process.env['AUTH_DEV_KEYS_DIR'] : (process.env['AUTH_DEV_KEYS_DIR'] = previous)));
+
+  const RECORD = '0b8f6c1e-5d2a-4c3b-9e7f-1a2b3c4d5e6f';
+  const guarded = { '200': {}, '400': {}, '401': {}, '403': {}, '404': {} };
+  const matrixDocument = {
+    paths: {
+      '/records': { get: { 'x-personal-data': true, 'x-personal-data-withheld-from': ['planning' as const], responses: guarded } },
+      '/records/{id}': { get: { 'x-personal-data': true, 'x-personal-data-record': 'id', 'x-personal-data-withheld-from': ['planning' as const], responses: guarded, parameters: [{ name: 'id', in: 'path' }] } },
+    },
+  };
+
+  /** Unit 402's record of oaxaca-de-juarez; `flaw` says which promise this service breaks. */
+  const service = (flaw?: 'tenant' | 'unit' | 'audit') => {
+    const publicKey = loadOrCreateDevKeyPair(keysDir).publicKey;
+    const audit: Array<{ sub: string; tenant: string; entityId: string; reason: string }> = [];
+    const server = createServer((request, response) => {
+      const answer = (status: number, body: unknown = {}) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const token = request.headers.authorization?.replace(/^Bearer /, '');
+      let claims: { tenant: string; roles: string[]; units: string[]; sub: string };
+      try {
+        claims = jwt.verify(token ?? '', publicKey, { algorithms: ['RS256'] }) as typeof claims;
+      } catch {
+        return answer(401);
+      }
+      if (!['oaxaca-de-juarez', 'santa-maria-del-tule'].includes(claims.tenant)) return answer(403);
+      const owner = claims.tenant === 'oaxaca-de-juarez' || flaw === 'tenant';
+      const inUnit = claims.units.includes('402') || claims.roles.some((role) => ['admin', 'planning', 'auditor'].includes(role)) || flaw === 'unit';
+      const read = (reason: string) => {
+        if (flaw !== 'audit' && !claims.roles.every((role) => role === 'planning')) audit.push({ sub: claims.sub, tenant: claims.tenant, entityId: RECORD, reason });
+      };
+      if (request.url === '/records') {
+        const items = owner && inUnit ? [{ id: RECORD }] : [];
+        if (items.length) read('GET /records');
+        return answer(200, { items });
+      }
+      if (request.url !== `/records/${RECORD}` || !owner) return answer(404);
+      if (!inUnit) return answer(403);
+      read('GET /records/{id}');
+      return answer(200, { id: RECORD });
+    });
+    const scope = {
+      fixture: async () => ({ records: { '/records/{id}': { params: { id: RECORD }, unit: '402' } } }),
+      otherTenant: 'santa-maria-del-tule',
+      auditEntries: async (sub: string) => audit.filter((entry) => entry.sub === sub),
+    };
+    return { http: () => supertest.agent(server), scope };
+  };
+
+  it('passes a service that keeps its records to its municipality and units and audits each personal-data read', async () => {
+    const { http, scope } = service();
+    expect((await checkAuthorizationMatrix(http, matrixDocument, { units: ['402'], scope })).problems).toEqual([]);
+  });
+
+  it('names a record another municipality gets, by its id or in a list', async () => {
+    const { http, scope } = service('tenant');
+    const { problems } = await checkAuthorizationMatrix(http, matrixDocument, { units: ['402'], scope });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^GET \/records as .* of santa-maria-del-tule: the answer carries another municipality's record/),
+        expect.stringMatching(/^GET \/records\/\{id\} as .* of santa-maria-del-tule: expected 403 or 404 on another municipality's record, got 200/),
+      ]),
+    );
+  });
+
+  it("names a unit record another unit's head and clerk get", async () => {
+    const { http, scope } = service('unit');
+    const { problems } = await checkAuthorizationMatrix(http, matrixDocument, { units: ['402'], scope });
+    expect(problems).toEqual([
+      "GET /records/{id} as unit_head of another unit: expected 403 or 404 on unit 402's record, got 200 ",
+      "GET /records/{id} as clerk of another unit: expected 403 or 404 on unit 402's record, got 200 ",
+    ]);
+  });
+
+  it('names each successful personal-data read that left no audit entry, and not the roles it is withheld from', async () => {
+    const { http, scope } = service('audit');
+    const { problems } = await checkAuthorizationMatrix(http, matrixDocument, { units: ['402'], scope });
+    const unaudited = problems.map((problem) => problem.match(/^(GET \S+) as (\S+): read personal data but the audit trail has no/)?.slice(1).join(' ') ?? problem);
+    expect(unaudited.filter((line) => line.startsWith('GET /records/{id} '))).toEqual(['admin', 'unit_head', 'clerk', 'auditor'].map((role) => `GET /records/{id} ${role}`));
+    expect(unaudited).toContain('GET /records admin');
   });
 });

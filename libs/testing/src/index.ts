@@ -10,3 +10,4 @@ export { DEFAULT_TEST_TENANTS, registerDefaultTestTenants, registerTenants } fro
 export * from './files';
 export * from './poison-events';
 export * from './authorization-matrix';
+export * from './openapi-examples';

@@ -12,6 +12,7 @@ import {
   UpsertActivityCategoryDto,
 } from './activity.dto';
 import { ActivitiesService } from './activities.service';
+import { AgendaWriters } from '../settings/agenda-settings.service';
 
 const { warnings: _warnings, ...activityExample } = activityResponseExample;
 
@@ -21,6 +22,7 @@ export class ActivitiesController {
   constructor(private readonly activities: ActivitiesService) {}
 
   @Post('activities')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Agendar una actividad (queda programada); avisa traslapes sin rechazarla' })
   @ApiCreatedResponse({ schema: { example: activityResponseExample } })
   @ApiBadRequestResponse({ description: 'Campo inválido (p. ej. endsAt antes de startsAt), categoría o unidad inexistente' })
@@ -45,6 +47,7 @@ export class ActivitiesController {
   }
 
   @Patch('activities/:id')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Cambiar título, categoría, lugar, unidad organizadora, actores involucrados o visibilidad' })
   @ApiOkResponse({ schema: { example: { ...activityResponseExample, version: 2, warnings: [] } } })
   update(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateActivityDto) {
@@ -52,6 +55,7 @@ export class ActivitiesController {
   }
 
   @Post('activities/:id/status')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Cambiar el estado (confirmada, reprogramada con nuevo horario, cancelada, realizada), con motivo; se avisa a los involucrados' })
   @ApiCreatedResponse({ schema: { example: { ...activityResponseExample, status: 'reprogramada', statusLabel: 'Reprogramada', previousStatus: 'programada', version: 2 } } })
   @ApiConflictResponse({ description: 'Transición no permitida (p. ej. de realizada a programada)' })
@@ -75,6 +79,7 @@ export class ActivitiesController {
   }
 
   @Put('activity-categories/:code')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Renombrar, desactivar o agregar una categoría del municipio, indicando en qué categoría del registro cuenta' })
   @ApiOkResponse({ schema: { example: activityCategoriesExample } })
   upsertCategory(@CurrentUser() user: TequioClaims, @Param('code') code: string, @Body() dto: UpsertActivityCategoryDto) {

@@ -3,6 +3,7 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFo
 import { CurrentUser, TequioClaims } from '@tequio/auth';
 import { allianceExample, CancelAllianceDto, ListAlliancesQueryDto, RegisterAllianceDto, UpdateAllianceDto } from './alliance.dto';
 import { AlliancesService } from './alliances.service';
+import { AgendaWriters } from '../settings/agenda-settings.service';
 
 @ApiTags('Alianzas y hermanamientos')
 @Controller('alliances')
@@ -10,6 +11,7 @@ export class AlliancesController {
   constructor(private readonly alliances: AlliancesService) {}
 
   @Post()
+  @AgendaWriters()
   @ApiOperation({ summary: 'Registrar una alianza o un hermanamiento firmado' })
   @ApiCreatedResponse({ schema: { example: allianceExample } })
   @ApiForbiddenResponse({ description: 'Solo la Oficina de la Presidencia los registra' })
@@ -33,6 +35,7 @@ export class AlliancesController {
   }
 
   @Patch(':id')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Corregir tipo, contraparte, fecha o unidad (cuenta con sus datos nuevos)' })
   @ApiOkResponse({ schema: { example: { ...allianceExample, version: 2 } } })
   @ApiConflictResponse({ description: 'Está cancelado' })
@@ -41,6 +44,7 @@ export class AlliancesController {
   }
 
   @Post(':id/cancel')
+  @AgendaWriters()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancelar un registro hecho por error (deja de contar)' })
   @ApiOkResponse({ schema: { example: { ...allianceExample, status: 'cancelada', version: 2 } } })

@@ -16,6 +16,7 @@ import {
   UpdateAgreementDto,
 } from './cabinet.dto';
 import { CabinetService } from './cabinet.service';
+import { AgendaWriters } from '../settings/agenda-settings.service';
 
 const programmed = { ...cabinetMeetingExample, status: 'programada', minuteNumber: null, minuteLabel: null, attendance: [], agreements: [], version: 1 };
 
@@ -25,6 +26,7 @@ export class CabinetController {
   constructor(private readonly cabinet: CabinetService) {}
 
   @Post('cabinet-meetings')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Programar una reunión de gabinete' })
   @ApiCreatedResponse({ schema: { example: programmed } })
   @ApiForbiddenResponse({ description: 'Solo la Oficina de la Presidencia gestiona el gabinete' })
@@ -48,6 +50,7 @@ export class CabinetController {
   }
 
   @Post('cabinet-meetings/:id/minutes')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Registrar la reunión como celebrada con su minuta (número consecutivo por año)' })
   @ApiCreatedResponse({ schema: { example: { ...cabinetMeetingExample, attendance: [], agreements: [], version: 2 } } })
   @ApiConflictResponse({ description: 'La reunión ya tiene minuta, el número no es el siguiente, fue cancelada o aún no ocurre' })
@@ -57,6 +60,7 @@ export class CabinetController {
   }
 
   @Post('cabinet-meetings/:id/cancel')
+  @AgendaWriters()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancelar una reunión programada, con motivo' })
   @ApiOkResponse({ schema: { example: { ...programmed, status: 'cancelada', version: 2 } } })
@@ -66,6 +70,7 @@ export class CabinetController {
   }
 
   @Put('cabinet-meetings/:id/attendance')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Registrar la lista de asistencia: unidades y el cargo de quien las representó' })
   @ApiOkResponse({ schema: { example: cabinetMeetingExample } })
   @ApiBadRequestResponse({ description: 'Unidad repetida o inexistente' })
@@ -74,6 +79,7 @@ export class CabinetController {
   }
 
   @Post('cabinet-meetings/:id/minutes/files')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Adjuntar la minuta firmada (PDF, imagen o documento) a una reunión celebrada' })
   @ApiAttachmentUpload({ multiple: true })
   @ApiCreatedResponse({ schema: { example: { attachments: [{ ...attachmentExample, ownerType: 'agenda.cabinet-meeting.minutes', filename: 'minuta-01-2025.pdf' }], fields: {} } } })
@@ -103,6 +109,7 @@ export class CabinetController {
   }
 
   @Post('cabinet-meetings/:id/agreements')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Registrar un acuerdo de la reunión con unidad responsable y fecha compromiso' })
   @ApiCreatedResponse({ schema: { example: cabinetMeetingExample } })
   @ApiConflictResponse({ description: 'La reunión no se ha celebrado' })
@@ -125,6 +132,7 @@ export class CabinetController {
   }
 
   @Post('cabinet-agreements/overdue/notify')
+  @AgendaWriters()
   @HttpCode(200)
   @ApiOperation({ summary: 'Avisar ya de los acuerdos vencidos a sus unidades responsables (también corre periódicamente)' })
   @ApiOkResponse({ schema: { example: { notified: [{ agreementId: cabinetAgreementExample.id, responsibleUnitCode: '501', dueDate: '2025-04-30' }] } } })

@@ -4,6 +4,7 @@ import { CurrentUser, Public, TequioClaims } from '@tequio/auth';
 import { RateLimited } from '@tequio/platform';
 import { calendarFeedExample, CreateCalendarFeedDto, createdCalendarFeedExample, icsExample } from './calendar-feed.dto';
 import { CalendarFeedsService } from './calendar-feeds.service';
+import { AgendaWriters } from '../settings/agenda-settings.service';
 
 @ApiTags('Calendarios suscribibles')
 @Controller()
@@ -11,6 +12,7 @@ export class CalendarFeedsController {
   constructor(private readonly feeds: CalendarFeedsService) {}
 
   @Post('calendar-feeds')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Crear un calendario suscribible (público o de una unidad); la URL con su token secreto se muestra solo esta vez' })
   @ApiCreatedResponse({ schema: { example: createdCalendarFeedExample } })
   @ApiForbiddenResponse({ description: 'El público lo gestiona la Oficina de la Presidencia; el de una unidad, también esa unidad' })
@@ -26,6 +28,7 @@ export class CalendarFeedsController {
   }
 
   @Delete('calendar-feeds/:id')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Revocar un calendario: su URL deja de funcionar (404)' })
   @ApiOkResponse({ schema: { example: { ...calendarFeedExample, revokedAt: '2025-08-01T15:00:00.000Z' } } })
   @ApiNotFoundResponse({ description: 'No existe el calendario' })

@@ -1,5 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { canActForUnit, TequioClaims } from '@tequio/auth';
+import { canActForUnit, Role, Roles, TequioClaims } from '@tequio/auth';
 import { EntityManager } from 'typeorm';
 import { ChangeRecorder } from '../common/change-recorder';
 import { isoWeekLabel, isoWeekOf } from '../common/municipal-time';
@@ -7,6 +7,14 @@ import { todayInMexico } from '@tequio/platform';
 import { UpdateAgendaSettingsDto } from './agenda-settings.dto';
 import { AgendaSettings } from './agenda-settings.entity';
 import { AgendaSettingsRepository } from './agenda-settings.repository';
+
+/**
+ * The roles that write in the agenda: an admin, planning, unit heads and clerks; auditors only read, and the guard
+ * refuses them (the OpenAPI document names the roles). The service then checks the unit: the president's office
+ * (`requireManager`) for the agenda and the cabinet, or the caller's own unit for its weekly agenda and feed.
+ */
+export const WRITER_ROLES: Role[] = ['admin', 'planning', 'unit_head', 'clerk'];
+export const AgendaWriters = (): MethodDecorator & ClassDecorator => Roles(...WRITER_ROLES);
 
 const WEEKDAYS = ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'];
 
@@ -78,7 +86,7 @@ export class AgendaSettingsService {
   /** Admins, and staff of the president's office units, manage the agenda and the cabinet meetings. */
   async isManager(user: TequioClaims, manager?: EntityManager): Promise<boolean> {
     if (user.roles.includes('admin')) return true;
-    if (!user.roles.some((role) => role === 'unit_head' || role === 'clerk' || role === 'planning')) return false;
+    if (!user.roles.some((role) => role !== 'admin' && WRITER_ROLES.includes(role))) return false;
     const settings = await this.current(user.tenant, manager);
     return settings.officeUnitCodes.some((code) => canActForUnit(user, code));
   }

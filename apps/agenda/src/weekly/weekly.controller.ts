@@ -5,6 +5,7 @@ import { ApiBadRequestResponse, ApiConflictResponse, ApiCreatedResponse, ApiForb
 import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { complianceExample, ComplianceQueryDto, CorrectWeeklyAgendaDto, ListWeeklyAgendasQueryDto, SubmitWeeklyAgendaDto, weeklyAgendaExample } from './weekly.dto';
 import { WeeklyService } from './weekly.service';
+import { AgendaWriters } from '../settings/agenda-settings.service';
 
 @ApiTags('Agendas semanales')
 @Controller('weekly-agendas')
@@ -12,6 +13,7 @@ export class WeeklyController {
   constructor(private readonly weekly: WeeklyService) {}
 
   @Post()
+  @AgendaWriters()
   @ApiOperation({ summary: 'Entregar la agenda semanal de una de sus unidades para una semana ISO (en plazo o tarde)' })
   @ApiCreatedResponse({ schema: { example: weeklyAgendaExample } })
   @ApiBadRequestResponse({ description: 'Campo inválido o unidad inexistente' })
@@ -37,6 +39,7 @@ export class WeeklyController {
   }
 
   @Post('rosters/close-due')
+  @AgendaWriters()
   @HttpCode(200)
   @ApiOperation({ summary: 'Cerrar las semanas vencidas: fija quién debía entregar y quién falta (también corre periódicamente)' })
   @ApiOkResponse({ schema: { example: { closed: [{ week: '2025-W27', expected: 30, missingUnitCodes: ['602'] }] } } })
@@ -53,6 +56,7 @@ export class WeeklyController {
   }
 
   @Patch(':id')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Corregir el contenido de la agenda semanal de una de sus unidades (la hora de entrega no cambia)' })
   @ApiOkResponse({ schema: { example: { ...weeklyAgendaExample, version: 2 } } })
   correct(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CorrectWeeklyAgendaDto) {
@@ -60,6 +64,7 @@ export class WeeklyController {
   }
 
   @Post(':id/files')
+  @AgendaWriters()
   @ApiOperation({ summary: 'Adjuntar archivos a la agenda semanal de una de sus unidades' })
   @ApiAttachmentUpload({ multiple: true })
   @ApiCreatedResponse({ schema: { example: { attachments: [{ ...attachmentExample, ownerType: 'agenda.weekly-submission', filename: 'agenda-semana-27.pdf' }], fields: {}, submission: { ...weeklyAgendaExample, attachmentCount: 1, version: 2 } } } })

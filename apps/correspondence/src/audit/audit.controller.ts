@@ -18,7 +18,7 @@ class AuditQueryDto extends createZodDto(
 
 const example = {
   items: [
-    { id: '42', entityType: 'document', entityId: '2c4b6d8e-1f3a-4b5c-9d7e-8f0a1b2c3d4e', action: 'personal_data_read', actor: 'oficialia@oaxaca', at: '2025-07-01T15:00:00.000Z', changes: {}, reason: null },
+    { id: '42', entityType: 'document', entityId: '2c4b6d8e-1f3a-4b5c-9d7e-8f0a1b2c3d4e', action: 'personal_data_read', actor: 'oficialia@oaxaca', at: '2025-07-01T15:00:00.000Z', changes: {}, reason: 'GET /documents/{id}' },
   ],
   total: 1,
   limit: 50,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
-import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
+import { CurrentUser, PersonalData, Roles, TequioClaims } from '@tequio/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DocumentsService } from './documents.service';
 
@@ -24,6 +24,8 @@ export class DocumentFilesController {
   }
 
   @Get()
+  // Only the desk and the units it was turned to: planning and auditors read no file of a document.
+  @Roles('admin', 'clerk', 'unit_head')
   @ApiOperation({ summary: 'Adjuntos del documento (metadatos)' })
   @ApiOkResponse({ schema: { example: { items: [example] } } })
   @ApiNotFoundResponse({ description: 'No existe el documento en su municipio' })
@@ -32,6 +34,9 @@ export class DocumentFilesController {
   }
 
   @Get(':attachmentId')
+  @Roles('admin', 'clerk', 'unit_head')
+  // A citizen's letter: besides the service's attachment_read (which file), the platform's personal_data_read.
+  @PersonalData({ entity: 'document', param: 'id' })
   @ApiOperation({ summary: 'Descargar un adjunto del documento (lectura registrada en bitácora)' })
   @ApiAttachmentDownload()
   async download(

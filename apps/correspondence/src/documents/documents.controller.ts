@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
+import { CurrentUser, PersonalData, Roles, TequioClaims } from '@tequio/auth';
 import {
   AcknowledgeTurnDto,
   AnswerTurnDto,
@@ -61,6 +61,8 @@ export class DocumentsController {
   }
 
   @Get(':id')
+  // Planning and auditors read it without sender, subject and summary.
+  @PersonalData({ entity: 'document', param: 'id', withheldFrom: ['planning', 'auditor'] })
   @ApiOperation({ summary: 'Consultar un documento; remitente, asunto y resumen solo para la Oficialía y las unidades a las que se turnó (lectura registrada en bitácora)' })
   @ApiOkResponse({ schema: { example: documentResponseExample } })
   @ApiNotFoundResponse({ description: 'No existe en el municipio del usuario' })

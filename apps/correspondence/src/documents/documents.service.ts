@@ -172,12 +172,6 @@ export class DocumentsService implements OnModuleInit {
     const turns = await this.documents.turnsOf([id]);
     const personal = mayReadPersonalData(user, document, turns);
     if (!personal && !readsEverything(user)) throw new ForbiddenException(`documentId: el documento ${document.folio} no fue turnado a sus unidades`);
-    if (personal) {
-      // Every read of personal data is on record: who read whose document, and when.
-      await this.documents.transaction((manager) =>
-        this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'document', entityId: id, action: 'personal_data_read' }),
-      );
-    }
     return documentView(document, turns, await this.documents.unitNames(user.tenant, turns.map((t) => t.unitCode)), personal);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
+import { CurrentUser, PersonalData, Roles, TequioClaims } from '@tequio/auth';
 import { CancelHearingDto, hearingResponseExample, ListHearingsQueryDto, RegisterHearingDto, UpdateHearingDto } from './hearing.dto';
 import { HearingsService } from './hearings.service';
 
@@ -29,6 +29,8 @@ export class HearingsController {
   }
 
   @Get(':id')
+  // Planning and auditors read it without who asked for it.
+  @PersonalData({ entity: 'hearing', param: 'id', withheldFrom: ['planning', 'auditor'] })
   @ApiOperation({ summary: 'Consultar una audiencia; quien solicita, solo para la unidad que la atiende (lectura registrada en bitácora)' })
   @ApiOkResponse({ schema: { example: hearingResponseExample } })
   @ApiNotFoundResponse({ description: 'No existe en el municipio del usuario' })

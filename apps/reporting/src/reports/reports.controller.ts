@@ -1,10 +1,10 @@
 import { BadRequestException, Body, Controller, Get, HttpCode, Param, ParseIntPipe, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { CurrentUser, Roles, TequioClaims } from '@tequio/auth';
 import { QuarterPipe } from './quarter.pipe';
 import { CompletenessQueryDto, completenessExample, REPORT_ACTIONS, reportResponseExample, ReportStepDto } from './report.dto';
 import { CompletenessService } from './completeness.service';
-import { ReportAction, ReportsService } from './reports.service';
+import { ReportAction, ReportsService, WORKFLOW_ROLES } from './reports.service';
 
 @ApiTags('Informes trimestrales')
 @Controller('reports')
@@ -50,6 +50,7 @@ export class ReportsController {
   }
 
   @Post('programs/:programId/:year/:quarter/:action')
+  @Roles(...WORKFLOW_ROLES)
   @HttpCode(200)
   @ApiParam({ name: 'action', enum: REPORT_ACTIONS, description: 'prepare (Elaboró), validate (Validó), approve (Vo. Bo.), reopen (con motivo)' })
   @ApiOperation({ summary: 'Avanzar el flujo del informe: elaborar, validar, aprobar (congela y cierra el trimestre) o reabrir con motivo' })

@@ -20,6 +20,9 @@ export const WORKFLOW: Record<ReportAction, { from: ReportStatus; to: ReportStat
   reopen: { from: 'aprobado', to: 'borrador', roles: ['admin', 'planning'], label: 'reabrir' },
 };
 
+/** Whoever may take some step: the route names them (auditors take none), and each step then checks its own. */
+export const WORKFLOW_ROLES: Role[] = [...new Set(Object.values(WORKFLOW).flatMap((rule) => rule.roles))];
+
 /** Differences between the frozen snapshot and the live numbers of an approved quarter. */
 export interface PendingDifference {
   indicatorId: string;

@@ -9,6 +9,7 @@ export const AppealFilesController = recordFilesController({
   tag: 'Recursos de revisión',
   path: 'appeals/:id/resolution/attachments',
   param: 'id',
+  entity: 'review_appeal',
   service: AppealsService,
   scope: (appeals) => (user, id, purpose) => appeals.resolutionFiles(user, id, purpose),
   of: 'de la resolución del recurso (solo la Unidad de Transparencia; se adjuntan una vez registrada la resolución)',

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res, Type } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAttachmentDownload, ApiAttachmentUpload, attachmentExample, sendAttachment } from '@tequio/attachments';
-import { CurrentUser, Role, Roles, TequioClaims } from '@tequio/auth';
+import { CurrentUser, PersonalData, Role, Roles, TequioClaims } from '@tequio/auth';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FileTarget, RecordFiles } from './record-files';
 
@@ -15,6 +15,8 @@ export interface RecordFilesRoutes<TService> {
   /** e.g. `turns/:turnId/attachments`; `param` is the record's id in it. */
   path: string;
   param: string;
+  /** The entity type of the record `param` names, for the platform's audit of each download (personal data). */
+  entity: string;
   service: Type<TService>;
   scope: (service: TService) => FilesScope;
   /** What the files are, for the summaries: "del oficio de respuesta del área". */
@@ -65,6 +67,8 @@ export function recordFilesController<TService>(routes: RecordFilesRoutes<TServi
     }
 
     @Get(':attachmentId')
+    // Besides the service's attachment_read (which file), the platform's personal_data_read (which route).
+    @PersonalData({ entity: routes.entity, param: routes.param })
     @ApiOperation({ summary: `Descargar un archivo ${routes.of} (cada lectura queda en la bitácora)` })
     @ApiAttachmentDownload()
     @ApiForbiddenResponse({ description: routes.forbidden })

@@ -9,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, TequioClaims } from '@tequio/auth';
+import { CurrentUser, PersonalData, TequioClaims } from '@tequio/auth';
 import {
   AnswerRequestDto,
   AnswerTurnDto,
@@ -50,6 +50,8 @@ export class RequestsController {
   }
 
   @Get()
+  // Each item carries what the citizen asked (informationRequested).
+  @PersonalData({ entity: 'transparency_request' })
   @ApiOperation({ summary: 'Solicitudes del municipio, por estado, tipo, vencidas o periodo de recepción' })
   @ApiOkResponse({ schema: { example: page(requestViewExample) } })
   @ApiForbiddenResponse({ description: NOT_STAFF })
@@ -58,7 +60,8 @@ export class RequestsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Una solicitud con sus turnos (sin los datos personales de quien solicita)' })
+  @PersonalData({ entity: 'transparency_request', param: 'id' })
+  @ApiOperation({ summary: 'Una solicitud con sus turnos y lo que pidió quien solicita (sin su nombre ni contacto; lectura registrada en bitácora)' })
   @ApiOkResponse({ schema: { example: requestViewExample } })
   @ApiNotFoundResponse({ description: 'No existe la solicitud' })
   get(@CurrentUser() user: TequioClaims, @Param('id', ParseUUIDPipe) id: string) {
@@ -74,6 +77,7 @@ export class RequestsController {
   }
 
   @Get(':id/requester')
+  @PersonalData({ entity: 'transparency_request', param: 'id' })
   @ApiOperation({ summary: 'Datos personales de quien solicita (solo la Unidad de Transparencia; cada lectura queda en la bitácora)' })
   @ApiOkResponse({
     schema: { example: { id: requestViewExample.id, folio: requestViewExample.folio, requesterName: 'María López', requesterContact: 'maria@example.org', requesterCategory: 'mujer' } },
@@ -163,6 +167,7 @@ export class TurnsController {
   constructor(private readonly requests: RequestsService) {}
 
   @Get()
+  @PersonalData({ entity: 'oficio_turn' })
   @ApiOperation({ summary: 'Turnos: el personal de un área ve solo los dirigidos a sus unidades' })
   @ApiOkResponse({ schema: { example: page(turnViewExample) } })
   @ApiForbiddenResponse({ description: 'Pidió los turnos de una unidad que no es suya' })
@@ -171,6 +176,7 @@ export class TurnsController {
   }
 
   @Get(':turnId')
+  @PersonalData({ entity: 'oficio_turn', param: 'turnId' })
   @ApiOperation({ summary: 'Un turno (solo la unidad a la que se dirigió o la Unidad de Transparencia)' })
   @ApiOkResponse({ schema: { example: turnViewExample } })
   @ApiForbiddenResponse({ description: 'El turno es de otra unidad' })

@@ -148,15 +148,11 @@ export class RequestsService {
     };
   }
 
-  /** The requester's personal data: transparency staff only, and every read is audited. */
+  /** The requester's personal data: transparency staff only (the route's @PersonalData audits every read). */
   async requester(user: TequioClaims, id: string) {
     await this.settingsService.requireStaff(user);
-    return this.requests.transaction(async (manager) => {
-      const request = await this.requests.findById(user.tenant, id, manager);
-      if (!request) throw new NotFoundException(`id: no existe la solicitud ${id}`);
-      await this.changes.audit(manager, { tenant: user.tenant, actor: user.sub, entityType: 'transparency_request', entityId: id, action: 'personal_data_read' });
-      return { id, folio: request.folio, requesterName: request.requesterName, requesterContact: request.requesterContact, requesterCategory: request.requesterCategory };
-    });
+    const request = await this.require(user.tenant, id);
+    return { id, folio: request.folio, requesterName: request.requesterName, requesterContact: request.requesterContact, requesterCategory: request.requesterCategory };
   }
 
   async history(user: TequioClaims, id: string) {
