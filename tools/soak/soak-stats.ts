@@ -105,7 +105,7 @@ export interface Limits {
   maxHeapSlopeMbPerMin: number;
   /** The last post-warm-up window's RSS over the first's. */
   maxRssGrowthRatio: number;
-  /** p95 of the last third of the windows over the first third's, per kind of operation… */
+  /** Median per-window p95 of the last third of the windows over the first third's, per kind of operation… */
   maxP95Ratio: number;
   /** …failing only past this many milliseconds of difference too (a 4 ms read at 9 ms is noise, not drift). */
   minP95IncreaseMs: number;
@@ -167,7 +167,7 @@ export interface Verdict {
   failures: string[];
 }
 
-export function verdict(windows: readonly Window[], requests: readonly RequestSample[], windowMs: number, limits: Limits): Verdict {
+export function verdict(windows: readonly Window[], limits: Limits): Verdict {
   const failures: string[] = [];
   const total = windows.reduce((sum, w) => sum + w.requests, 0);
   const errors = windows.reduce((sum, w) => sum + w.errors, 0);
@@ -206,27 +206,28 @@ export function verdict(windows: readonly Window[], requests: readonly RequestSa
     memory.push(row);
   }
 
-  // Latency: pooled samples of the first and last thirds of the steady windows, so one slow request moves nothing.
+  // Latency: the median over the windows of each third of a kind's per-window p95. A drift moves most windows; one
+  // slow minute of the whole machine (another job on a shared host) moves one window, not the median.
   const latency: LatencyVerdict[] = [];
   if (steady.length >= 3) {
     const third = Math.floor(steady.length / 3);
-    const span = (from: Window, to: Window) => ({ start: from.index * windowMs, end: (to.index + 1) * windowMs });
-    const head = span(steady[0], steady[third - 1]);
-    const tail = span(steady[steady.length - third], steady[steady.length - 1]);
-    const kinds = [...new Set(requests.map((r) => r.kind))].sort();
+    const head = steady.slice(0, third);
+    const tail = steady.slice(steady.length - third);
+    const kinds = [...new Set(steady.flatMap((w) => Object.keys(w.kinds)))].sort();
+    const median = (values: number[]) => (values.length === 0 ? Number.NaN : percentile(ascending(values), 50));
     for (const kind of kinds) {
-      const okIn = (range: { start: number; end: number }) => ascending(requests.filter((r) => r.kind === kind && r.ok && r.at >= range.start && r.at < range.end).map((r) => r.ms));
-      const firstSorted = okIn(head);
-      const lastSorted = okIn(tail);
+      const of = (windowsOfThird: readonly Window[]) => windowsOfThird.filter((w) => w.kinds[kind]?.count);
+      const count = (windowsOfThird: readonly Window[]) => windowsOfThird.reduce((sum, w) => sum + (w.kinds[kind]?.count ?? 0), 0);
       const row: LatencyVerdict = {
         kind,
-        firstCount: firstSorted.length,
-        lastCount: lastSorted.length,
-        firstP95: percentile(firstSorted, 95),
-        lastP95: percentile(lastSorted, 95),
-        judged: firstSorted.length >= limits.minSamplesPerKind && lastSorted.length >= limits.minSamplesPerKind,
+        firstCount: count(head),
+        lastCount: count(tail),
+        firstP95: median(of(head).map((w) => w.kinds[kind].p95)),
+        lastP95: median(of(tail).map((w) => w.kinds[kind].p95)),
+        judged: false,
         ok: true,
       };
+      row.judged = row.firstCount >= limits.minSamplesPerKind && row.lastCount >= limits.minSamplesPerKind;
       if (row.judged && row.lastP95 > row.firstP95 * limits.maxP95Ratio && row.lastP95 - row.firstP95 > limits.minP95IncreaseMs) {
         row.ok = false;
         failures.push(`${kind}: p95 ${row.firstP95.toFixed(0)} → ${row.lastP95.toFixed(0)} ms (limit ×${limits.maxP95Ratio})`);

@@ -163,7 +163,7 @@ async function soak(urls: DemoUrls): Promise<boolean> {
   recording = false;
 
   const windows = toWindows(requests, memory, windowMs, windowCount);
-  const result = verdict(windows, requests, windowMs, limits);
+  const result = verdict(windows, limits);
   // The machine's 1-minute load average per window: on a shared machine it explains latency that moves.
   const loadOf = (w: Window) => {
     const own = load.filter((l) => l.at >= w.index * windowMs && l.at < (w.index + 1) * windowMs).map((l) => l.load);
@@ -206,7 +206,7 @@ function print(windows: Window[], result: ReturnType<typeof verdict>, requests: 
   );
   const kinds = [...new Set(windows.flatMap((w) => Object.keys(w.kinds)))].sort();
   const steady = windows.slice(limits.warmupWindows);
-  process.stdout.write('\nLatency per kind of request after the warm-up (ms): p95 of the first and last thirds\n');
+  process.stdout.write('\nLatency per kind of request after the warm-up (ms): median of the windows\' p95 in the first and last thirds\n');
   process.stdout.write(
     table(
       ['kind', 'requests', 'errors', 'first p95', 'last p95', 'verdict'],
