@@ -128,7 +128,17 @@ describe('soak statistics', () => {
     expect(short.warmupWindows).toBe(3);
     expect(short.maxRssSlopeMbPerMin).toBeCloseTo(16 / 1.5);
     expect(short.maxHeapSlopeMbPerMin).toBeCloseTo(8 / 1.5);
-    expect(short.maxP95Ratio).toBe(3);
+  });
+
+  it('leaves latency unjudged when a third lasts under 3 minutes, and still judges errors and memory', () => {
+    const TEN_S = 10_000;
+    const short = defaultLimits(2, 10, 0.5);
+    // Twelve windows of 10 s, 12 requests each; the last three four times slower, and one failed request.
+    const samples: RequestSample[] = Array.from({ length: 144 }, (_, n) => ({ at: Math.floor(n / 12) * TEN_S + (n % 12) * 800, kind: 'write', ms: n >= 108 ? 400 : 100, ok: n !== 5 }));
+    const memorySamples: MemorySample[] = Array.from({ length: 24 }, (_, n) => ({ at: n * 5_000, service: 'agenda', rssMb: 200 + n * 5, heapMb: 60 }));
+    const result = verdict(toWindows(samples, memorySamples, TEN_S, 12), short);
+    expect(result.latency[0]).toMatchObject({ kind: 'write', firstCount: 36, lastCount: 36, judged: false, ok: true });
+    expect(result.failures).toEqual(['1 of 144 requests failed', expect.stringMatching(/^agenda: RSS grows 60\.00 MB\/min/), expect.stringMatching(/^agenda: RSS 2\d\d → 3\d\d MB/)]);
   });
 
   it('prints aligned tables', () => {

@@ -111,6 +111,11 @@ export interface Limits {
   minP95IncreaseMs: number;
   /** Kinds with fewer requests than this in either third are reported, not judged. */
   minSamplesPerKind: number;
+  /**
+   * Latency is judged only when a third lasts this long: over thirds of 30 s (a 2-minute run) a neighbour's busy
+   * moment on a shared machine weighs as much as a drift, so a short run checks errors and memory only.
+   */
+  minLatencyThirdMinutes: number;
 }
 
 /**
@@ -128,10 +133,10 @@ export function defaultLimits(minutes: number, windowSeconds: number, warmupMinu
     maxRssSlopeMbPerMin: Math.max(1, 16 / steadyMinutes),
     maxHeapSlopeMbPerMin: Math.max(0.5, 8 / steadyMinutes),
     maxRssGrowthRatio: 1.25,
-    // A short run's thirds hold a few dozen requests of a kind: their p95 moves with whatever else the machine does.
-    maxP95Ratio: steadyMinutes >= 10 ? 2 : 3,
+    maxP95Ratio: 2,
     minP95IncreaseMs: 50,
     minSamplesPerKind: 20,
+    minLatencyThirdMinutes: 3,
   };
 }
 
@@ -151,7 +156,7 @@ export interface LatencyVerdict {
   lastCount: number;
   firstP95: number;
   lastP95: number;
-  /** false: too few samples to judge. */
+  /** false: too few samples, or too short a run, to judge. */
   judged: boolean;
   ok: boolean;
 }
@@ -211,6 +216,7 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
   const latency: LatencyVerdict[] = [];
   if (steady.length >= 3) {
     const third = Math.floor(steady.length / 3);
+    const longEnough = third * limits.windowMinutes >= limits.minLatencyThirdMinutes;
     const head = steady.slice(0, third);
     const tail = steady.slice(steady.length - third);
     const kinds = [...new Set(steady.flatMap((w) => Object.keys(w.kinds)))].sort();
@@ -227,7 +233,7 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
         judged: false,
         ok: true,
       };
-      row.judged = row.firstCount >= limits.minSamplesPerKind && row.lastCount >= limits.minSamplesPerKind;
+      row.judged = longEnough && row.firstCount >= limits.minSamplesPerKind && row.lastCount >= limits.minSamplesPerKind;
       if (row.judged && row.lastP95 > row.firstP95 * limits.maxP95Ratio && row.lastP95 - row.firstP95 > limits.minP95IncreaseMs) {
         row.ok = false;
         failures.push(`${kind}: p95 ${row.firstP95.toFixed(0)} → ${row.lastP95.toFixed(0)} ms (limit ×${limits.maxP95Ratio})`);

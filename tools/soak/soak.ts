@@ -113,7 +113,7 @@ async function soak(urls: DemoUrls): Promise<boolean> {
 
   say(`${minutes} min at ${rate} operations/s (at most ${concurrency} in flight), windows of ${windowSeconds} s, warm-up ${warmupMinutes} min`);
   say(
-    `limits: RSS ≤ ${limits.maxRssSlopeMbPerMin.toFixed(2)} MB/min and ×${limits.maxRssGrowthRatio}, heap ≤ ${limits.maxHeapSlopeMbPerMin.toFixed(2)} MB/min, p95 ≤ ×${limits.maxP95Ratio} (+${limits.minP95IncreaseMs} ms)`,
+    `limits: RSS ≤ ${limits.maxRssSlopeMbPerMin.toFixed(2)} MB/min and ×${limits.maxRssGrowthRatio}, heap ≤ ${limits.maxHeapSlopeMbPerMin.toFixed(2)} MB/min, p95 ≤ ×${limits.maxP95Ratio} (+${limits.minP95IncreaseMs} ms) for kinds with ${limits.minSamplesPerKind} requests a third, in thirds of ${limits.minLatencyThirdMinutes} min or more`,
   );
   const pickOperation = weightedPicker(operations);
   t0 = performance.now();
@@ -218,7 +218,7 @@ function print(windows: Window[], result: ReturnType<typeof verdict>, requests: 
           windows.reduce((s, w) => s + (w.kinds[kind]?.errors ?? 0), 0),
           row?.firstP95 ?? Number.NaN,
           row?.lastP95 ?? Number.NaN,
-          !row ? '–' : !row.judged ? 'few samples' : row.ok ? 'steady' : 'DRIFT',
+          !row ? '–' : !row.judged ? 'not judged' : row.ok ? 'steady' : 'DRIFT',
         ];
       }),
     ) + '\n',
