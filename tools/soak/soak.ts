@@ -176,6 +176,11 @@ async function soak(urls: DemoUrls): Promise<boolean> {
     writeFileSync(args.json, JSON.stringify({ options: { minutes, windowSeconds, warmupMinutes, rate, concurrency }, limits, conditions, windows, verdict: result }, null, 2));
     say(`windows and verdict written to ${args.json}`);
   }
+  say(
+    !result.ok
+      ? 'FAIL'
+      : `PASS: no errors, memory flat, ${result.latency.some((l) => l.judged) ? 'latency steady' : 'latency not judged (thirds under ' + limits.minLatencyThirdMinutes + ' min)'}`,
+  );
   return result.ok;
 }
 
@@ -246,7 +251,6 @@ async function main(): Promise<void> {
   } else {
     await run(urlsFromEnv());
   }
-  say(ok ? 'PASS: no errors, memory flat, latency steady' : 'FAIL');
   process.exit(ok ? 0 : 1);
 }
 
