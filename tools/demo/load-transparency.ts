@@ -10,7 +10,7 @@ import { Progress } from './progress';
 
 export const TRANSPARENCY_UNIT = '801';
 /** The areas requests are turned to. */
-const TURN_UNITS = ['501', '301', '401', '601', '701'];
+export const TURN_UNITS = ['501', '301', '401', '601', '701'];
 
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

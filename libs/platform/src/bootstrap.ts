@@ -9,6 +9,7 @@ import { kafkaSecurity } from './config/kafka-security';
 import { ConfigurationError, loadServiceConfig, ServiceConfig } from './config/service-config';
 import { runMigrations } from './database/migrations';
 import { useBodyParsers } from './http/request-body-errors';
+import { useKeepAlive } from './http/keep-alive';
 import { useHttpHardening } from './http/security-headers';
 import { setupOpenApi } from './http/swagger';
 import { collectConsumerLag } from './metrics/consumer-lag';
@@ -55,6 +56,7 @@ export async function startServiceApp(definition: ServiceDefinition, config: Ser
   if (config.MIGRATIONS_RUN) await runMigrations(config, definition);
   const app = await createServiceApp(definition, config);
   await app.startAllMicroservices();
+  useKeepAlive(app.getHttpServer());
   await app.listen(config.PORT, config.HOST);
   return app;
 }
