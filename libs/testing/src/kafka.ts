@@ -87,6 +87,9 @@ export function localBrokerControl(): LocalKafka | undefined {
   });
 }
 
+/** The `source` of events tests inject themselves, unlike those a service publishes. */
+export const TEST_EVENT_SOURCE = '/tequio/tests';
+
 /** A well-formed CloudEvents message, as one of our producers would publish it. */
 export function cloudEventMessage<TData>(
   definition: EventDefinition<z.ZodType<TData>>,
@@ -98,7 +101,7 @@ export function cloudEventMessage<TData>(
     headers: toKafkaHeaders({
       id: event.id ?? randomUUID(),
       type: definition.type,
-      source: event.source ?? '/tequio/tests',
+      source: event.source ?? TEST_EVENT_SOURCE,
       time: new Date().toISOString(),
       specversion: '1.0',
       subject: event.subject,
