@@ -1,4 +1,4 @@
-import { bearer, createTestDatabase, publishCatalogUnits, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, publishCatalogUnitsAndWait, registerTenants, RunningService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import type supertest from 'supertest';
 import { agendaService } from '../src/agenda.definition';
 
@@ -56,15 +56,12 @@ export async function startAgenda(label: string, unitCodes: string[], settings: 
 
 /** Publishes catalog units the real way (unit events on the broker) and waits until the agenda's replica has them. */
 export async function seedAgendaUnits(http: () => supertest.Agent, admin: { Authorization: string }, tenant: string, codes: string[]): Promise<void> {
-  await publishCatalogUnits(tenant, codes.map((code) => ({ code, kind: 'unidad' })));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    // Every one of these codes: other tests may have published other units of the same municipality.
-    const known = (await http().get('/catalog-units?limit=200').set(admin).expect(200)).body.items.map((unit: { code: string }) => unit.code);
-    if (codes.every((code) => known.includes(code))) return;
-    if (Date.now() > deadline) throw new Error(`the agenda replica never received the units ${codes.join(', ')} (has ${known.join(', ')})`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await publishCatalogUnitsAndWait(
+    tenant,
+    codes.map((code) => ({ code, kind: 'unidad' })),
+    async () => (await http().get('/catalog-units?limit=200').set(admin).expect(200)).body.items.map((unit: { code: string }) => unit.code),
+    30_000,
+  );
 }
 
 /** Runs tasks with at most `limit` in flight: fast loads without flooding a 2-core machine. */

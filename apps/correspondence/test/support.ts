@@ -1,5 +1,5 @@
 import { documentSnapshotSchema, findEventDefinition, hearingSnapshotSchema, Topic } from '@tequio/contracts';
-import { EventTap, publishCatalogUnits, TEST_EVENT_SOURCE, TestDatabase } from '@tequio/testing';
+import { EventTap, publishCatalogUnitsAndWait, TEST_EVENT_SOURCE, TestDatabase } from '@tequio/testing';
 
 export const QUARTER_UNITS = [
   { code: '402', name: 'Secretaría Particular' },
@@ -12,18 +12,15 @@ export const QUARTER_UNITS = [
 
 /** The catalog announces the units on Kafka; the service's replica picks them up (its real path). */
 export async function publishUnits(database: TestDatabase, tenant: string, units = QUARTER_UNITS): Promise<void> {
-  await publishCatalogUnits(tenant, units.map((unit) => ({ ...unit, activeFrom: '2024-01-01' })));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    // These codes, not just as many units: another test may have published other units of the same municipality.
-    const [{ count }] = await database.query<{ count: number }>(
-      `SELECT count(DISTINCT code)::int AS count FROM correspondence.unit_replica WHERE tenant = $1 AND code = ANY($2)`,
-      [tenant, units.map((unit) => unit.code)],
-    );
-    if (count >= units.length) return;
-    if (Date.now() > deadline) throw new Error(`the unit replica of ${tenant} has ${count} of ${units.length} units`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await publishCatalogUnitsAndWait(
+    tenant,
+    units.map((unit) => ({ ...unit, activeFrom: '2024-01-01' })),
+    async () =>
+      (await database.query<{ code: string }>(`SELECT DISTINCT code FROM correspondence.unit_replica WHERE tenant = $1 AND code = ANY($2)`, [tenant, units.map((unit) => unit.code)])).map(
+        (row) => row.code,
+      ),
+    60_000,
+  );
 }
 
 /** Runs `work` over `items` with at most `concurrency` at a time, in order of start. */

@@ -124,3 +124,24 @@ export async function publishCatalogUnits(tenant: string, units: readonly { code
     }),
   );
 }
+
+/**
+ * Publishes units as catalog does, then waits until a service's replica knows every one of these codes: not just as
+ * many units, since other tests may have published other units of the same municipality.
+ */
+export async function publishCatalogUnitsAndWait(
+  tenant: string,
+  units: Parameters<typeof publishCatalogUnits>[1],
+  knownCodes: () => Promise<readonly string[]>,
+  timeoutMs: number,
+): Promise<void> {
+  await publishCatalogUnits(tenant, units);
+  const codes = units.map((unit) => unit.code);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const known = await knownCodes();
+    if (codes.every((code) => known.includes(code))) return;
+    if (Date.now() > deadline) throw new Error(`the unit replica of ${tenant} never received the units ${codes.join(', ')} (has ${known.join(', ')})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
