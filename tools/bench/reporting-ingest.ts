@@ -2,7 +2,7 @@
  * Reporting's ingest path against its two limits, in one run, on one broker, with the same events:
  *   1. a bare kafkajs `eachBatch` consumer reading the events (the broker and client limit);
  *   2. a bare batched PostgreSQL insert of the same facts with their inbox ids (the database limit);
- *   3. reporting itself: validation, mapping, inbox, record versions and fact replacement.
+ *   3. reporting itself: validation, mapping, record versions (its inbox) and fact replacement with the daily sums.
  * Then event-to-fact latency, the quarterly report of a unit with the facts stored, and a full replay.
  * Starts its own throwaway PostgreSQL (fsync off) and Kafka. `npm run bench:reporting [-- --events 200000]`.
  */
@@ -165,7 +165,7 @@ async function main(): Promise<void> {
     const ingestStarted = performance.now();
     await waitFor('reporting to store every record', async () => (await applied()) >= EVENTS, 1_800_000, 20);
     if ((await stored()) !== EVENTS) throw new Error(`reporting committed every offset but stored ${await stored()} records of ${EVENTS}`);
-    rows.push(['reporting ingest: validate, map, inbox, record versions, facts (events/s)', ((EVENTS - first) / ((performance.now() - ingestStarted) / 1000)).toFixed(0)]);
+    rows.push(['reporting ingest: validate, map, record versions, facts, daily sums (events/s)', ((EVENTS - first) / ((performance.now() - ingestStarted) / 1000)).toFixed(0)]);
 
     // Event-to-fact latency, one event at a time.
     const latencies: number[] = [];

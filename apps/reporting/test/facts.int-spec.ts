@@ -124,14 +124,25 @@ describe('reporting fact ingestion and consolidation from producer events (real 
     await database?.drop();
   });
 
-  it('counts a redelivered event once', async () => {
+  it('counts a redelivered event once, and a copy of it, and never goes back to an older version', async () => {
     const data = doc({ unitCode: 'A1' });
     const event = message(data);
-    await produceRaw(Topic.CorrespondenceDocumentV1, [event, event, message(data)]);
-    await until('the document counted', () => received('A1'), (body) => body.total === 1);
-    await until('the three events seen', () => database.query(`SELECT count(*)::int AS n FROM reporting.inbox WHERE consumer = 'reporting.facts' AND event_id = $1`, [event.headers['ce_id']]), (rows) => rows[0].n === 1);
-    await new Promise((r) => setTimeout(r, 500));
+    const answered = message({ ...data, answeredAt: '2025-07-02T17:00:00.000Z', version: 2 });
+    // The same event twice, a copy under another id (as a relay publishing twice would send), then version 2: the
+    // record's events share its key, so its partition, so version 2 is applied after the three others.
+    await produceRaw(Topic.CorrespondenceDocumentV1, [event, event, message(data), answered]);
+    const answeredIn = () => total('correspondence.documents.answered', 'A1', '2025-07-01', '2025-09-30');
+    await until('version 2 applied', answeredIn, (body) => body.total === 1);
     expect((await received('A1')).total).toBe(1);
+    // Version 1 delivered again after version 2, as it was or reassigned, changes nothing. A marker record sent
+    // under the same Kafka key follows them on their partition: once it counts, they were applied.
+    const marker = doc({ unitCode: 'A8' });
+    await produceRaw(Topic.CorrespondenceDocumentV1, [event, message({ ...data, unitCode: 'A9' }), { ...message(marker), key: data.documentId }]);
+    await until('the marker applied', () => received('A8'), (body) => body.total === 1);
+    expect((await received('A9')).total).toBe(0);
+    expect((await received('A1')).total).toBe(1);
+    expect((await answeredIn()).total).toBe(1);
+    expect(await database.query(`SELECT version FROM reporting.fact_record WHERE tenant = $1 AND record_key = $2`, [tenant, `correspondence.document/${data.documentId}`])).toEqual([{ version: '2' }]);
   });
 
   it('moves a reassigned, back-dated or cancelled record to where it now belongs, whatever the arrival order', async () => {

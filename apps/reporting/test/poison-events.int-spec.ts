@@ -1,4 +1,22 @@
-import { describePoisonDrill } from '@tequio/testing';
+import { findMetricMapping } from '@tequio/contracts';
+import { AppliedProbe, describePoisonDrill } from '@tequio/testing';
 import { reportingService } from '../src/reporting.definition';
 
-describePoisonDrill(reportingService);
+/**
+ * Reporting applies catalog events through its inbox, and producers' events as versions of records (ADR 0005): a
+ * mapped event was applied when its record's stored version is at least the event's.
+ */
+const appliedByInboxOrRecordVersion: AppliedProbe = async (database, schema, sent) => {
+  const inbox = await database.query<{ event_id: string }>(`SELECT event_id FROM ${schema}.inbox WHERE event_id = ANY($1)`, [sent.map((event) => event.id)]);
+  const applied = new Set(inbox.map((row) => row.event_id));
+  for (const event of sent) {
+    const mapping = findMetricMapping(event.type);
+    if (!mapping) continue;
+    const { recordKey, version } = mapping.observe(mapping.event.data.parse(event.data), { timeZone: 'America/Mexico_City' });
+    const rows = await database.query(`SELECT 1 FROM ${schema}.fact_record WHERE tenant = $1 AND record_key = $2 AND version >= $3`, [event.tenant, recordKey, version]);
+    if (rows.length > 0) applied.add(event.id);
+  }
+  return applied;
+};
+
+describePoisonDrill(reportingService, appliedByInboxOrRecordVersion);

@@ -1,7 +1,7 @@
 import { deadLetterTopic, DLQ_CONSUMER_HEADER, DLQ_REASON_HEADER, EVENT_DEFINITIONS, EventDefinition } from '@tequio/contracts';
 import { consumedTopics, ServiceDefinition } from '@tequio/platform';
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase } from './database';
+import { createTestDatabase, TestDatabase } from './database';
 import { startServiceInProcess } from './in-process-service';
 import { cloudEventMessage, EventTap, produceRaw } from './kafka';
 import { uniqueTenant } from './test-environment';
@@ -21,9 +21,28 @@ export interface PoisonCase {
 export interface PoisonDrillResult {
   topics: string[];
   cases: PoisonCase[];
-  /** Per topic: whether a valid event sent after the poison (same key, same partition) reached the inbox. */
+  /** Per topic: whether a valid event sent after the poison (same key, same partition) was applied. */
   applied: Record<string, boolean>;
 }
+
+/** A valid event the drill sent after the poison, as a probe of "was it applied" sees it. */
+export interface SentEvent {
+  id: string;
+  type: string;
+  tenant: string;
+  data: unknown;
+}
+
+/**
+ * Which of the sent events the service applied (their ids). The default reads the service's inbox; a consumer that
+ * proves "applied" otherwise (reporting's facts keep records' versions, not event ids) gives its own.
+ */
+export type AppliedProbe = (database: TestDatabase, schema: string, sent: SentEvent[]) => Promise<Set<string>>;
+
+const inboxProbe: AppliedProbe = async (database, schema, sent) => {
+  const rows = await database.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM ${schema}.inbox WHERE event_id = ANY($1)`, [sent.map((event) => event.id)]);
+  return new Set(rows.map((row) => row.event_id));
+};
 
 type Message = { key: string; value: string; headers: Record<string, string> };
 
@@ -84,9 +103,10 @@ function poisonFor(topic: string, tenant: string, key: string): { kind: string; 
  * The poison drill of one service, over the real broker: on every topic the service definition says it consumes,
  * sends malformed, unknown-type, future-version and misplaced events, then a valid example of every type of the
  * topic with the same key (so the same partition, after the poison). Reports the dead-letter reason of each poison
- * message and whether a valid event was applied afterwards (its id in the service's inbox).
+ * message and whether a valid event was applied afterwards (by default: its id in the service's inbox).
  */
-export async function runPoisonDrill(definition: ServiceDefinition, env: Record<string, string> = {}, timeoutMs = 90_000): Promise<PoisonDrillResult> {
+export async function runPoisonDrill(definition: ServiceDefinition, options: { env?: Record<string, string>; timeoutMs?: number; applied?: AppliedProbe } = {}): Promise<PoisonDrillResult> {
+  const { env = {}, timeoutMs = 90_000, applied: appliedProbe = inboxProbe } = options;
   const topics = consumedTopics(definition);
   const tenant = uniqueTenant(`poison-${definition.name}`);
   const database = await createTestDatabase();
@@ -95,6 +115,7 @@ export async function runPoisonDrill(definition: ServiceDefinition, env: Record<
   try {
     const cases: PoisonCase[] = [];
     const validIds = new Map<string, string[]>();
+    const sent: SentEvent[] = [];
     for (const topic of topics) {
       const key = randomUUID();
       const poison = poisonFor(topic, tenant, key);
@@ -102,8 +123,8 @@ export async function runPoisonDrill(definition: ServiceDefinition, env: Record<
       await produceRaw(topic, [...poison.map((p) => p.message), ...valid]);
       for (const p of poison) cases.push({ topic, kind: p.kind, id: p.message.headers['ce_id'], expected: p.expected, reason: null, consumer: null });
       validIds.set(topic, valid.map((m) => m.headers['ce_id']));
+      for (const m of valid) sent.push({ id: m.headers['ce_id'], type: m.headers['ce_type'], tenant, data: JSON.parse(m.value) });
     }
-    const allValid = [...validIds.values()].flat();
     const schema = service.config.DATABASE_SCHEMA;
     const applied: Record<string, boolean> = Object.fromEntries(topics.map((topic) => [topic, false]));
     const deadline = Date.now() + timeoutMs;
@@ -115,8 +136,7 @@ export async function runPoisonDrill(definition: ServiceDefinition, env: Record<
           c.consumer = parked.headers[DLQ_CONSUMER_HEADER] ?? '';
         }
       }
-      const rows = await database.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM ${schema}.inbox WHERE event_id = ANY($1)`, [allValid]);
-      const seen = new Set(rows.map((row) => row.event_id));
+      const seen = await appliedProbe(database, schema, sent);
       for (const [topic, ids] of validIds) applied[topic] = ids.some((id) => seen.has(id));
       const done = cases.every((c) => c.reason !== null) && Object.values(applied).every(Boolean);
       if (done || Date.now() > deadline) return { topics, cases, applied };
@@ -133,10 +153,10 @@ export async function runPoisonDrill(definition: ServiceDefinition, env: Record<
  * The poison drill as a test of a service: every poison message is dead-lettered by the service with the reason
  * the contract check gives, and a valid event after the poison is applied on every consumed topic.
  */
-export function describePoisonDrill(definition: ServiceDefinition): void {
+export function describePoisonDrill(definition: ServiceDefinition, applied?: AppliedProbe): void {
   describe(`${definition.name}: poison on every consumed topic (real PostgreSQL and Kafka)`, () => {
     it('dead-letters malformed, unknown-type, future-version and misplaced events with their reason, and applies the valid event after them', async () => {
-      const drill = await runPoisonDrill(definition);
+      const drill = await runPoisonDrill(definition, { applied });
       expect(drill.topics.length).toBeGreaterThan(0);
       const outcome = (c: PoisonCase) => ({ topic: c.topic, kind: c.kind, reason: c.reason, consumer: c.consumer });
       expect(drill.cases.map(outcome)).toEqual(drill.cases.map((c) => ({ ...outcome(c), reason: expect.stringMatching(c.expected), consumer: definition.name })));

@@ -58,3 +58,29 @@ export interface RecordUpdate {
   observed: RecordObservations;
 }
 
+/** What a batch of one topic comes to: the records' new versions, and the messages to dead-letter with the reason. */
+export interface PreparedBatch<TMessage extends Omit<RawMessage, 'topic'>> {
+  updates: RecordUpdate[];
+  rejected: { message: TMessage; reason: string }[];
+}
+
+/** Prepares every message of a batch (live ingestion and replay alike). */
+export function prepareBatch<TMessage extends Omit<RawMessage, 'topic'>>(
+  topic: string,
+  messages: readonly TMessage[],
+  mappings: ReadonlyMap<string, MetricMapping>,
+  timeZoneOf: (tenant: string) => string,
+): PreparedBatch<TMessage> {
+  const updates: RecordUpdate[] = [];
+  const rejected: PreparedBatch<TMessage>['rejected'] = [];
+  for (const message of messages) {
+    const prepared = prepareMessage({ topic, key: message.key, value: message.value, headers: message.headers }, mappings, timeZoneOf);
+    if (prepared.kind === 'rejected') rejected.push({ message, reason: prepared.reason });
+    else if (prepared.kind === 'observed') {
+      const { event, observed } = prepared;
+      updates.push({ tenant: event.tenant, recordKey: observed.recordKey, version: observed.version, eventType: event.type, observed });
+    }
+  }
+  return { updates, rejected };
+}
+

@@ -5,8 +5,8 @@ import { createKafkaClient, EventProducer, MESSAGING_OPTIONS, MessagingOptions }
 import { SERVICE_CONFIG, ServiceConfig } from '@tequio/platform';
 import { Consumer, EachBatchPayload, Message } from 'kafkajs';
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
-import { prepareMessage, RecordUpdate } from './fact-batch';
-import { FactsRepository, InboxEntry } from './facts.repository';
+import { prepareBatch } from './fact-batch';
+import { FactsRepository } from './facts.repository';
 
 /** The mappings reporting applies; METRIC_MAPPINGS in production, a test may provide its own. */
 export const FACT_MAPPINGS = Symbol('FACT_MAPPINGS');
@@ -18,8 +18,8 @@ export function factTopics(mappings: readonly MetricMapping[]): string[] {
 
 /**
  * Consumes every producer topic in batches (kafkajs `eachBatch`): validates and maps each event, parks the invalid
- * ones in `<topic>.dlq` with the reason, and applies the rest in one transaction with multi-row statements.
- * A database failure throws, so kafkajs retries the batch from its last resolved offset: the inbox makes that safe.
+ * ones in `<topic>.dlq` with the reason, and applies the rest in one statement. A database failure throws, so kafkajs
+ * retries the batch from its last resolved offset: the records' stored versions make that safe.
  */
 @Injectable()
 export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -87,24 +87,17 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
     if (this.paused || !isRunning() || isStale() || batch.messages.length === 0) return;
     const zones = await this.snapshots.timeZones();
     const timeZoneOf = (tenant: string) => zones.get(tenant) ?? DEFAULT_MUNICIPAL_TIME_ZONE;
-    const inbox: InboxEntry[] = [];
-    const updates: (RecordUpdate & { eventId: string })[] = [];
-    const parked: Message[] = [];
-    for (const message of batch.messages) {
-      const prepared = prepareMessage({ ...message, topic: batch.topic }, this.byType, timeZoneOf);
-      if (prepared.kind === 'rejected') {
-        this.logger.warn(`Dead-lettering ${batch.topic} partition ${batch.partition} offset ${message.offset}: ${prepared.reason}`);
+    const { updates, rejected } = prepareBatch(batch.topic, batch.messages, this.byType, timeZoneOf);
+    if (rejected.length > 0) {
+      const parked: Message[] = rejected.map(({ message, reason }) => {
+        this.logger.warn(`Dead-lettering ${batch.topic} partition ${batch.partition} offset ${message.offset}: ${reason}`);
         const headers: Record<string, string> = {};
         for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = String(value);
-        parked.push({ key: message.key, value: message.value, headers: { ...headers, [DLQ_REASON_HEADER]: prepared.reason, [DLQ_CONSUMER_HEADER]: this.options.service } });
-      } else if (prepared.kind === 'observed') {
-        const { event, observed } = prepared;
-        inbox.push({ eventId: event.id, topic: batch.topic, eventType: event.type });
-        updates.push({ eventId: event.id, tenant: event.tenant, recordKey: observed.recordKey, version: observed.version, eventType: event.type, observed });
-      }
+        return { key: message.key, value: message.value, headers: { ...headers, [DLQ_REASON_HEADER]: reason, [DLQ_CONSUMER_HEADER]: this.options.service } };
+      });
+      await this.producer.send([{ topic: deadLetterTopic(batch.topic), messages: parked }]);
     }
-    if (parked.length > 0) await this.producer.send([{ topic: deadLetterTopic(batch.topic), messages: parked }]);
-    await this.facts.applyBatch(updates, inbox);
+    await this.facts.applyBatch(updates);
     resolveOffset(batch.lastOffset());
     await heartbeat();
   }

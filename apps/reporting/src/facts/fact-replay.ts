@@ -6,7 +6,7 @@ import { SERVICE_CONFIG, ServiceConfig } from '@tequio/platform';
 import { randomUUID } from 'node:crypto';
 import { CatalogSnapshotsRepository } from '../catalog-replica/catalog-snapshots.repository';
 import { FACT_MAPPINGS, FactIngestor, factTopics } from './fact-ingestor';
-import { prepareMessage, RecordUpdate } from './fact-batch';
+import { prepareBatch } from './fact-batch';
 import { FactsRepository, REBUILD_TABLES } from './facts.repository';
 
 export interface ReplayResult {
@@ -61,15 +61,9 @@ export class FactReplay {
             partitionsConsumedConcurrently: 3,
             eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
               const zones = await this.snapshots.timeZones();
-              const updates: (RecordUpdate & { eventId: string })[] = [];
-              for (const message of batch.messages) {
-                const prepared = prepareMessage({ ...message, topic: batch.topic }, byType, (tenant) => zones.get(tenant) ?? DEFAULT_MUNICIPAL_TIME_ZONE);
-                // Invalid events were dead-lettered when they first arrived; the rebuild skips them the same way.
-                if (prepared.kind !== 'observed') continue;
-                const { event, observed } = prepared;
-                updates.push({ eventId: event.id, tenant: event.tenant, recordKey: observed.recordKey, version: observed.version, eventType: event.type, observed });
-              }
-              await this.facts.applyBatch(updates, null, REBUILD_TABLES);
+              // Invalid events were dead-lettered when they first arrived; the rebuild skips them the same way.
+              const { updates } = prepareBatch(batch.topic, batch.messages, byType, (tenant) => zones.get(tenant) ?? DEFAULT_MUNICIPAL_TIME_ZONE);
+              await this.facts.applyBatch(updates, REBUILD_TABLES);
               events += batch.messages.length;
               resolveOffset(batch.lastOffset());
               position.set(`${batch.topic}|${batch.partition}`, BigInt(batch.lastOffset()) + 1n);

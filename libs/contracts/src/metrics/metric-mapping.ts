@@ -51,6 +51,9 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 /** Per time zone, the UTC offset (ms) of each UTC hour seen, or null for an hour with an offset change inside. */
 const hourOffsets = new Map<string, Map<number, number | null>>();
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
+/** AAAA-MM-DD of each day number (days since 1970-01-01) seen: formatting a date was most of a day's cost. */
+const dayNames = new Map<number, string>();
 // Instants whose ISO form is a plain AAAA-MM-DD (years 1000 to 9999).
 const FAST_FROM = Date.UTC(1000, 0, 2);
 const FAST_TO = Date.UTC(9999, 11, 30);
@@ -76,13 +79,12 @@ function offsetAt(timeZone: string, second: number): number {
  * The calendar day (AAAA-MM-DD) an instant falls on in a time zone. Ingestion calls this for every observation, and
  * formatting through Intl each time dominated its cost: the zone's offset is instead worked out once per UTC hour
  * (where it is the same at both ends of the hour, as offset changes never come twice within an hour) and the day
- * is plain arithmetic; an hour with an offset change in it goes through Intl for every instant.
+ * is plain arithmetic, named once per day number; an hour with an offset change in it goes through Intl for every instant.
  */
 export function calendarDay(instant: string | Date, timeZone: string = DEFAULT_MUNICIPAL_TIME_ZONE): string {
-  const date = typeof instant === 'string' ? new Date(instant) : instant;
-  const ms = date.getTime();
+  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
   const formatter = formatterFor(dayFormatters, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  if (!(ms >= FAST_FROM && ms <= FAST_TO)) return formatter.format(date);
+  if (!(ms >= FAST_FROM && ms <= FAST_TO)) return formatter.format(new Date(ms));
   let offsets = hourOffsets.get(timeZone);
   if (!offsets) hourOffsets.set(timeZone, (offsets = new Map()));
   const hour = Math.floor(ms / HOUR);
@@ -94,8 +96,19 @@ export function calendarDay(instant: string | Date, timeZone: string = DEFAULT_M
     if (offsets.size >= 200_000) offsets.clear();
     offsets.set(hour, offset);
   }
-  if (offset === null) return formatter.format(date);
-  return new Date(ms + offset).toISOString().slice(0, 10);
+  if (offset === null) return formatter.format(new Date(ms));
+  return dayName(Math.floor((ms + offset) / DAY));
+}
+
+function dayName(dayNumber: number): string {
+  let name = dayNames.get(dayNumber);
+  if (name === undefined) {
+    name = new Date(dayNumber * DAY).toISOString().slice(0, 10);
+    // Bounded like the offsets: a few thousand days are ever in use.
+    if (dayNames.size >= 100_000) dayNames.clear();
+    dayNames.set(dayNumber, name);
+  }
+  return name;
 }
 
 /**
