@@ -9,6 +9,8 @@ export interface LocalPostgresOptions {
   port: number;
   /** Throwaway clusters (tests) trade durability for speed. */
   durable?: boolean;
+  /** Further server settings (`name: value`), e.g. a benchmark's memory sized as a production server's would be. */
+  settings?: Record<string, string>;
 }
 
 export interface LocalPostgres {
@@ -70,6 +72,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     `-c unix_socket_directories=''`,
     `-c max_connections=200`,
     ...(options.durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
+    ...Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`),
   ].join(' ');
   const logFile = join(dataDir, 'server.log');
   if (isRoot()) {

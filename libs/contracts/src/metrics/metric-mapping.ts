@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EventDefinition } from '../event-definition';
-import { findMetric } from './metric-registry';
+import { findMetric, MetricDefinition } from './metric-registry';
 
 export type DimensionValue = string | number | boolean;
 
@@ -111,6 +111,15 @@ function dayName(dayNumber: number): string {
   return name;
 }
 
+/** Per metric, the names of its dimensions: checked for every observation ingested, built once. */
+const dimensionNames = new WeakMap<MetricDefinition, ReadonlySet<string>>();
+
+function declaredDimensions(metric: MetricDefinition): ReadonlySet<string> {
+  let names = dimensionNames.get(metric);
+  if (!names) dimensionNames.set(metric, (names = new Set(metric.dimensions.map((dimension) => dimension.name))));
+  return names;
+}
+
 /**
  * Why an observation does not fit the registry (unknown metric, a dimension missing, undeclared or out of its
  * values, a malformed day or value); empty when it fits. Reporting dead-letters an event whose mapping breaks it.
@@ -121,7 +130,7 @@ export function checkObservation(observation: MetricObservation): string[] {
   const problems: string[] = [];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(observation.day)) problems.push(`${metric.name}: day "${observation.day}" is not AAAA-MM-DD`);
   if (!Number.isFinite(observation.value)) problems.push(`${metric.name}: value ${observation.value} is not a finite number`);
-  const declared = new Set(metric.dimensions.map((dimension) => dimension.name));
+  const declared = declaredDimensions(metric);
   for (const name of Object.keys(observation.dimensions)) {
     if (!declared.has(name)) problems.push(`${metric.name}: dimension "${name}" is not declared`);
   }
