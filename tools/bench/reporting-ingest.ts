@@ -7,7 +7,7 @@
  * Starts its own throwaway PostgreSQL (fsync off) and Kafka. `npm run bench:reporting [-- --events 200000]`.
  */
 import { INestApplication } from '@nestjs/common';
-import { calendarDay, defineEvent, defineMetricMapping, IndicatorCreated, ProgramCreated, Topic, toKafkaHeaders } from '@tequio/contracts';
+import { calendarDay, DocumentRegistered, IndicatorCreated, ProgramCreated, Topic, toKafkaHeaders } from '@tequio/contracts';
 import { freePort, registerTenants, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
 import { createServiceApp, loadServiceConfig, runMigrations } from '@tequio/platform';
 import { signDevToken } from '@tequio/auth';
@@ -18,11 +18,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
-import { z } from 'zod';
-// The benchmark drives reporting in-process with a producer-shaped mapping of its own, as its tests do, until
-// producers' mappings land in METRIC_MAPPINGS; a tool importing an app is otherwise not allowed.
+// The benchmark drives reporting in-process, as its tests do, to time its ingest and call its replay directly; a tool
+// importing an app is otherwise not allowed.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { reportingServiceWith } from '../../apps/reporting/src/reporting.definition';
+import { reportingService } from '../../apps/reporting/src/reporting.definition';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { FactReplay } from '../../apps/reporting/src/facts/fact-replay';
 
@@ -33,39 +32,29 @@ const UNITS = Number(values.units);
 const TENANT = 'bench';
 const TOPIC = Topic.CorrespondenceDocumentV1;
 
-const Received = defineEvent({
-  type: 'tequio.correspondence.document.bench-state',
-  topic: TOPIC,
-  summary: 'Benchmark only: a received document state.',
-  data: z.object({ documentId: z.uuid(), unitCode: z.string(), receivedAt: z.iso.datetime(), requiresResponse: z.boolean(), version: z.int() }),
-  example: { documentId: randomUUID(), unitCode: 'U1', receivedAt: '2025-07-01T17:00:00.000Z', requiresResponse: true, version: 1 },
-});
-const mapping = defineMetricMapping({
-  event: Received,
-  observe: (data, { timeZone }) => ({
-    recordKey: `correspondence.document/${data.documentId}`,
-    version: data.version,
-    observations: [{ metric: 'correspondence.documents.received', day: calendarDay(data.receivedAt, timeZone), dimensions: { unit: data.unitCode, requiresResponse: data.requiresResponse }, value: 1 }],
-  }),
-});
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const YEAR_START = Date.UTC(2025, 0, 1);
 
 /** A uuid that depends only on the index and a kind: the same event can be rebuilt for every measure. */
 const uuidOf = (kind: number, index: number) => `${kind.toString(16).padStart(8, '0')}-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 
-/** The index-th benchmark event, rebuilt identically on each call, so millions of them are never held at once. */
+/**
+ * The index-th benchmark event, rebuilt identically on each call, so millions of them are never held at once:
+ * correspondence's real "document registered" event, counted by its real mapping (METRIC_MAPPINGS).
+ */
 function documentEvent(index: number, unitCode = `U${index % UNITS}`) {
   const data = {
+    ...DocumentRegistered.example,
     documentId: uuidOf(1, index),
-    unitCode,
+    folio: `OP/2025/${String(index).padStart(7, '0')}`,
     receivedAt: new Date(YEAR_START + ((index * 7919) % 365) * 86_400_000 + 15 * 3_600_000).toISOString(),
+    deskUnitCode: unitCode,
     requiresResponse: index % 4 !== 0,
+    turns: [],
     version: 1,
   };
   const id = uuidOf(2, index);
-  const headers = toKafkaHeaders({ id, type: Received.type, source: '/tequio/bench', time: new Date().toISOString(), specversion: '1.0', subject: data.documentId, tenant: TENANT });
+  const headers = toKafkaHeaders({ id, type: DocumentRegistered.type, source: '/tequio/bench', time: new Date().toISOString(), specversion: '1.0', subject: data.documentId, tenant: TENANT });
   return { id, data, message: { key: data.documentId, value: JSON.stringify(data), headers } };
 }
 
@@ -133,8 +122,8 @@ async function main(): Promise<void> {
           slice.map((e) => `correspondence.document/${e.data.documentId}`),
           slice.map(() => 'correspondence.documents.received'),
           slice.map((e) => calendarDay(e.data.receivedAt)),
-          slice.map((e) => e.data.unitCode),
-          slice.map((e) => JSON.stringify({ unit: e.data.unitCode, requiresResponse: e.data.requiresResponse })),
+          slice.map((e) => e.data.deskUnitCode),
+          slice.map((e) => JSON.stringify({ unit: e.data.deskUnitCode, requiresResponse: e.data.requiresResponse })),
           slice.map(() => 1),
         ]);
         await client.query('COMMIT');
@@ -144,7 +133,7 @@ async function main(): Promise<void> {
     }
 
     // 3. Reporting.
-    const definition = reportingServiceWith([mapping]);
+    const definition = reportingService;
     const group = `bench-${randomUUID()}`;
     const config = loadServiceConfig('reporting', 3005, { ...process.env, DATABASE_URL: databaseUrl, KAFKA_BROKERS: broker.brokers, LOG_LEVEL: 'warn', AUTH_DEV_KEYS: 'true', KAFKA_CONSUMER_GROUP: group, AUTH_DEV_KEYS_DIR: join(work, 'keys') });
     process.env['AUTH_DEV_KEYS_DIR'] = join(work, 'keys');
