@@ -13,7 +13,10 @@ describe('folios under concurrency (two service instances sharing one database)'
   beforeAll(async () => {
     database = await createTestDatabase();
     await registerTenants(database, tenant);
-    [first, second] = await Promise.all([startServiceInProcess(correspondenceService, database), startServiceInProcess(correspondenceService, database)]);
+    // 1,000 registrations at once queue for the pool far past the 5 s a request waits by default on a slow machine (they
+    // then answer 503, the overload answer): this test is about folios, so requests wait for their turn.
+    const patient = { DATABASE_CONNECT_TIMEOUT_MS: '60000' };
+    [first, second] = await Promise.all([startServiceInProcess(correspondenceService, database, patient), startServiceInProcess(correspondenceService, database, patient)]);
     await publishUnits(database, tenant, [{ code: '402', name: 'Secretaría Particular' }]);
   }, 120_000);
 

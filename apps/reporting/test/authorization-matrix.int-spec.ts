@@ -28,7 +28,9 @@ describeAuthorizationMatrix(reportingService, {
           const report = await http().get(`/reports/programs/${program.id}/2025/3`).set(planning);
           const units = await http().get(`/catalog-units?code=${UNIT}`).set(planning);
           return report.status === 200 && report.body.table.indicators.length === 2 && units.body.items?.length === 1;
-        });
+          // Reporting reads the shared broker's catalog topics from the beginning, every earlier test file's events
+          // included: late in a full run on a slow machine that takes longer than the default 30 s.
+        }, 120_000);
         const capture = (id: string) => ({ indicatorId: id, year: '2025', quarter: '3' });
         // A captured value with its evidence file.
         const captured = indicators[0].id;
