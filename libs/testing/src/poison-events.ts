@@ -27,6 +27,7 @@ export interface PoisonDrillResult {
 
 /** A valid event the drill sent after the poison, as a probe of "was it applied" sees it. */
 export interface SentEvent {
+  topic: string;
   id: string;
   type: string;
   tenant: string;
@@ -39,7 +40,8 @@ export interface SentEvent {
  */
 export type AppliedProbe = (database: TestDatabase, schema: string, sent: SentEvent[]) => Promise<Set<string>>;
 
-const inboxProbe: AppliedProbe = async (database, schema, sent) => {
+/** The default probe: the sent events whose ids are in the service's inbox. */
+export const appliedByInbox: AppliedProbe = async (database, schema, sent) => {
   const rows = await database.query<{ event_id: string }>(`SELECT DISTINCT event_id FROM ${schema}.inbox WHERE event_id = ANY($1)`, [sent.map((event) => event.id)]);
   return new Set(rows.map((row) => row.event_id));
 };
@@ -106,7 +108,7 @@ function poisonFor(topic: string, tenant: string, key: string): { kind: string; 
  * message and whether a valid event was applied afterwards (by default: its id in the service's inbox).
  */
 export async function runPoisonDrill(definition: ServiceDefinition, options: { env?: Record<string, string>; timeoutMs?: number; applied?: AppliedProbe } = {}): Promise<PoisonDrillResult> {
-  const { env = {}, timeoutMs = 90_000, applied: appliedProbe = inboxProbe } = options;
+  const { env = {}, timeoutMs = 90_000, applied: appliedProbe = appliedByInbox } = options;
   const topics = consumedTopics(definition);
   const tenant = uniqueTenant(`poison-${definition.name}`);
   const database = await createTestDatabase();
@@ -114,7 +116,6 @@ export async function runPoisonDrill(definition: ServiceDefinition, options: { e
   const service = await startServiceInProcess(definition, database, env);
   try {
     const cases: PoisonCase[] = [];
-    const validIds = new Map<string, string[]>();
     const sent: SentEvent[] = [];
     for (const topic of topics) {
       const key = randomUUID();
@@ -122,8 +123,7 @@ export async function runPoisonDrill(definition: ServiceDefinition, options: { e
       const valid = EVENT_DEFINITIONS.filter((d) => d.topic === topic).map((d) => messageOf(d, tenant, key));
       await produceRaw(topic, [...poison.map((p) => p.message), ...valid]);
       for (const p of poison) cases.push({ topic, kind: p.kind, id: p.message.headers['ce_id'], expected: p.expected, reason: null, consumer: null });
-      validIds.set(topic, valid.map((m) => m.headers['ce_id']));
-      for (const m of valid) sent.push({ id: m.headers['ce_id'], type: m.headers['ce_type'], tenant, data: JSON.parse(m.value) });
+      for (const m of valid) sent.push({ topic, id: m.headers['ce_id'], type: m.headers['ce_type'], tenant, data: JSON.parse(m.value) });
     }
     const schema = service.config.DATABASE_SCHEMA;
     const applied: Record<string, boolean> = Object.fromEntries(topics.map((topic) => [topic, false]));
@@ -137,7 +137,7 @@ export async function runPoisonDrill(definition: ServiceDefinition, options: { e
         }
       }
       const seen = await appliedProbe(database, schema, sent);
-      for (const [topic, ids] of validIds) applied[topic] = ids.some((id) => seen.has(id));
+      for (const event of sent) if (seen.has(event.id)) applied[event.topic] = true;
       const done = cases.every((c) => c.reason !== null) && Object.values(applied).every(Boolean);
       if (done || Date.now() > deadline) return { topics, cases, applied };
       await new Promise((resolve) => setTimeout(resolve, 250));

@@ -79,7 +79,8 @@ function offsetAt(timeZone: string, second: number): number {
  * The calendar day (AAAA-MM-DD) an instant falls on in a time zone. Ingestion calls this for every observation, and
  * formatting through Intl each time dominated its cost: the zone's offset is instead worked out once per UTC hour
  * (where it is the same at both ends of the hour, as offset changes never come twice within an hour) and the day
- * is plain arithmetic, named once per day number; an hour with an offset change in it goes through Intl for every instant.
+ * is plain arithmetic, named once per day number; an hour with an offset change in it goes through Intl for every
+ * instant.
  */
 export function calendarDay(instant: string | Date, timeZone: string = DEFAULT_MUNICIPAL_TIME_ZONE): string {
   const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
