@@ -1,5 +1,5 @@
 import { DLQ_CONSUMER_HEADER, DLQ_REASON_HEADER, deadLetterTopic, ReportApproved, ReportReopened, Topic } from '@tequio/contracts';
-import { bearer, cloudEventMessage, createTestDatabase, EventTap, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
+import { bearer, cloudEventMessage, createTestDatabase, EventTap, eventually, produceRaw, RunningService, startServiceInProcess, TestDatabase } from '@tequio/testing';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { catalogService } from '../src/catalog.definition';
@@ -23,15 +23,6 @@ describe('catalog quarter locks from approved reports (real PostgreSQL and Kafka
         [program.id, quarter],
       )
     )[0];
-  async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
   const approve = (quarter: number, reportId: string, approvedAt: string, id?: string) =>
     produceRaw(Topic.ReportingReportV1, [
       cloudEventMessage(ReportApproved, { subject: reportId, id, data: { reportId, programId: program.id, unitCode: '402', year: 2025, quarter, approvedAt } }),

@@ -1,14 +1,17 @@
-import { describeAuthorizationMatrix, spawnService } from '@tequio/testing';
+import { describeAuthorizationMatrix, eventually, spawnService, uniqueTenant } from '@tequio/testing';
 import supertest from 'supertest';
 import { reportingService } from '../src/reporting.definition';
-import { eventually, mirCsv } from './mir-fixtures';
+import { mirCsv } from './mir-fixtures';
 
 const UNIT = '402';
 
-// The tokens belong to unit 402. The fixture runs catalog on the same database and broker, where it creates unit 402,
-// a plan and program 08 of 2025 with its MIR (Fin, Propósito), and waits until reporting has replicated them; the
-// matrix then captures, reports and exports that program and that unit's report.
+// The tokens belong to unit 402 of a municipality of the test's own: reporting replicates the shared broker's catalog
+// topics from the beginning, where other files' matrices created their own units 402 in the default municipality.
+// The fixture runs catalog on the same database and broker, where it creates unit 402, a plan and program 08 of 2025
+// with its MIR (Fin, Propósito), and waits until reporting has replicated them; the matrix then captures, reports
+// and exports that program and that unit's report.
 describeAuthorizationMatrix(reportingService, {
+  tenant: uniqueTenant('matriz-reportes'),
   units: [UNIT],
   scope: {
     fixture: async (http, sign, database) => {
@@ -28,9 +31,7 @@ describeAuthorizationMatrix(reportingService, {
           const report = await http().get(`/reports/programs/${program.id}/2025/3`).set(planning);
           const units = await http().get(`/catalog-units?code=${UNIT}`).set(planning);
           return report.status === 200 && report.body.table.indicators.length === 2 && units.body.items?.length === 1;
-          // Reporting reads the shared broker's catalog topics from the beginning, every earlier test file's events
-          // included: late in a full run on a slow machine that takes longer than the default 30 s.
-        }, 120_000);
+        }, 60_000);
         const capture = (id: string) => ({ indicatorId: id, year: '2025', quarter: '3' });
         // A captured value with its evidence file.
         const captured = indicators[0].id;

@@ -1,8 +1,8 @@
-import { bearer, createTestDatabase, registerTenants, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, eventually, registerTenants, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import ExcelJS from 'exceljs';
 import supertest from 'supertest';
 import { reportingService } from '../src/reporting.definition';
-import { download, eventually, mirCsv, pdfLines } from './mir-fixtures';
+import { download, mirCsv, pdfLines } from './mir-fixtures';
 
 /*
  * Issue 12, item 2, through the real APIs over real PostgreSQL and Kafka: program P08 of unit 402 for 2025 is

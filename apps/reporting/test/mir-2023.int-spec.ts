@@ -1,7 +1,7 @@
-import { bearer, createTestDatabase, registerTenants, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
+import { bearer, createTestDatabase, eventually, registerTenants, RunningService, ServiceProcess, spawnService, startServiceInProcess, TestDatabase, uniqueTenant } from '@tequio/testing';
 import supertest from 'supertest';
 import { reportingService } from '../src/reporting.definition';
-import { download, eventually, mirCsv } from './mir-fixtures';
+import { download, mirCsv } from './mir-fixtures';
 
 /*
  * The issue's "done when" 2 and 3, through the real APIs: the 2023 MIR of program 04 (unit 304) is imported through

@@ -35,16 +35,6 @@ export function mirCsv(rows: readonly MirFixtureRow[], baselineYear = 2022): Buf
   return Buffer.from([HEADERS, ...lines].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n', 'utf8');
 }
 
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** Sends the request and keeps the answer's bytes as they came (PDF, XLSX, CSV), whatever their content type. */
 export async function download(request: supertest.Test): Promise<supertest.Response> {
   return request.buffer(true).parse((response, done) => {

@@ -4,6 +4,7 @@ import {
   binaryParser,
   createTestDatabase,
   disguisedExecutable,
+  eventually,
   pdfOf,
   registerTenants,
   RunningService,
@@ -182,12 +183,15 @@ describe('@tequio/attachments in a service (real PostgreSQL)', () => {
         // Past one stored chunk, so rows were written inside the transaction before the client leaves.
         request.write(pdfOf(400 * 1024), () => setTimeout(() => { request.destroy(); resolve(); }, 300));
       });
-      // The rollback follows the disconnect; give it a moment before counting.
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The rollback follows the disconnect, a moment later on a busy machine: wait until the upload's transaction is
+      // gone. Nothing committed is not enough: a transaction left hanging open would hold its connection for ever.
+      await eventually('the abandoned upload to be rolled back', async () => {
+        const [open] = await database.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+        );
+        return open.n === 0;
+      }, 10_000);
     });
-    // Nothing committed is not enough: the upload's transaction must be gone too, not left hanging open.
-    const open = await database.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`);
-    expect(open).toEqual([{ n: 0 }]);
     await service.http().post(`/records/${randomUUID()}/files`).set(clerk).attach('file', pdfOf(1024), 'despues.pdf').expect(201);
   });
 

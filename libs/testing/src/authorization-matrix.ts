@@ -1,4 +1,5 @@
 import { ROLES, Role, signDevToken } from '@tequio/auth';
+import { registerTenants } from '@tequio/devstack';
 import { ServiceDefinition } from '@tequio/platform';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -152,7 +153,10 @@ export interface MatrixFixture {
 export type MatrixSigner = (roles: Role[], options?: { units?: string[]; tenant?: string }) => string;
 
 export interface AuthorizationMatrixOptions {
-  /** A registered, active municipality (default: the dev tokens' oaxaca-de-juarez). */
+  /**
+   * The tokens' municipality (default: the dev tokens' oaxaca-de-juarez). describeAuthorizationMatrix registers it;
+   * checkAuthorizationMatrix expects it registered and active.
+   */
   tenant?: string;
   /** Units the tokens of allowed roles carry, e.g. the unit a service's own rule requires (default: none). */
   units?: string[];
@@ -436,6 +440,8 @@ export function describeAuthorizationMatrix(definition: ServiceDefinition, optio
   describe(`${definition.name}: authorization matrix from its OpenAPI document`, () => {
     it('answers no token, expired, foreign key, unregistered municipality, another municipality, another unit and each role as every operation documents', async () => {
       const database = await createTestDatabase();
+      // A municipality of the test's own keeps the shared broker's earlier records (other files' units, programs) out.
+      if (options.tenant) await registerTenants(database, options.tenant);
       const service = await startServiceInProcess(definition, database, options.env);
       try {
         const document = (await service.http().get('/docs-json').expect(200)).body as MatrixDocument;

@@ -11,3 +11,4 @@ export * from './files';
 export * from './poison-events';
 export * from './authorization-matrix';
 export * from './openapi-examples';
+export * from './eventually';
