@@ -8,6 +8,8 @@ export interface MessagingOptions {
   brokers: string[];
   /** TLS/SASL of the brokers' listener. */
   security?: KafkaSecurity;
+  /** How long an idle fetch waits on the broker; a consumer's disconnect waits for it (default: kafkajs' 5000). */
+  fetchMaxWaitMs?: number;
   /** How often the relay looks for unsent outbox rows when idle. */
   outboxPollMs: number;
   outboxBatchSize: number;

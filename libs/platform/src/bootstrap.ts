@@ -38,7 +38,7 @@ export async function createServiceApp(definition: ServiceDefinition, config: Se
         transport: Transport.KAFKA,
         options: {
           client: kafkaTransportClientOptions(`tequio-${definition.name}-consumer`, config.KAFKA_BROKERS, kafkaSecurity(config)),
-          consumer: { groupId: config.KAFKA_CONSUMER_GROUP, allowAutoTopicCreation: true },
+          consumer: { groupId: config.KAFKA_CONSUMER_GROUP, allowAutoTopicCreation: true, maxWaitTimeInMs: config.KAFKA_FETCH_MAX_WAIT_MS },
           subscribe: { fromBeginning: true },
           producer: { createPartitioner: Partitioners.DefaultPartitioner },
           // Keep the configured group id as is: Nest would otherwise append "-server".

@@ -54,6 +54,7 @@ export class PlatformModule {
           service: definition.name,
           brokers: config.KAFKA_BROKERS,
           security: kafkaSecurity(config),
+          fetchMaxWaitMs: config.KAFKA_FETCH_MAX_WAIT_MS,
           outboxPollMs: config.OUTBOX_POLL_MS,
           outboxBatchSize: config.OUTBOX_BATCH_SIZE,
           outboxMaxAttempts: config.OUTBOX_MAX_ATTEMPTS,

@@ -24,6 +24,8 @@ export async function startServiceInProcess(
     OUTBOX_POLL_MS: '50',
     DATABASE_POOL_SIZE: '5',
     KAFKA_CONSUMER_GROUP: uniqueGroup(definition.name),
+    // Stopping a consumer waits for its idle fetch: keep it short, tests stop hundreds of services.
+    KAFKA_FETCH_MAX_WAIT_MS: '200',
     ...env,
   });
   const app = await createServiceApp(definition, config);

@@ -37,7 +37,7 @@ export class EventTap {
       topics.map((topic) => ({ topic, numPartitions: 3 })),
       { timeoutMs: 30_000 },
     ).finally(() => admin.disconnect());
-    const consumer = client.consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true });
+    const consumer = client.consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true, maxWaitTimeInMs: 200 });
     const tap = new EventTap(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });

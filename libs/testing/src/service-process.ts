@@ -25,6 +25,8 @@ export async function spawnService(name: ServiceName, env: Record<string, string
       PORT: String(port),
       HOST: '127.0.0.1',
       KAFKA_CONSUMER_GROUP: uniqueGroup(name),
+      // Stopping a consumer waits for its idle fetch: keep it short, tests stop hundreds of services.
+      KAFKA_FETCH_MAX_WAIT_MS: '200',
       OUTBOX_POLL_MS: '100',
       ...env,
     },

@@ -48,6 +48,7 @@ export class FactIngestor implements OnApplicationBootstrap, OnApplicationShutdo
       groupId: `${config.KAFKA_CONSUMER_GROUP}-facts`,
       allowAutoTopicCreation: true,
       maxBytesPerPartition: 4 * 1024 * 1024,
+      maxWaitTimeInMs: this.options.fetchMaxWaitMs,
     });
     this.consumer = consumer;
     await consumer.connect();

@@ -47,7 +47,11 @@ export class FactReplay {
       const admin = kafka.admin();
       await admin.connect();
       const config = this.moduleRef.get<ServiceConfig>(SERVICE_CONFIG, { strict: false });
-      const consumer = kafka.consumer({ groupId: `${config.KAFKA_CONSUMER_GROUP}-replay-${randomUUID()}`, maxBytesPerPartition: 8 * 1024 * 1024 });
+      const consumer = kafka.consumer({
+        groupId: `${config.KAFKA_CONSUMER_GROUP}-replay-${randomUUID()}`,
+        maxBytesPerPartition: 8 * 1024 * 1024,
+        maxWaitTimeInMs: this.options.fetchMaxWaitMs,
+      });
       let events = 0;
       let crashed: Error | undefined;
       consumer.on(consumer.events.CRASH, (event) => (crashed = event.payload.error));

@@ -37,6 +37,8 @@ export function serviceConfigSchema(service: string, defaultPort: number) {
     MIGRATIONS_RUN: booleanFlag.default(true),
     KAFKA_BROKERS: brokerList,
     KAFKA_CONSUMER_GROUP: z.string().min(1).default(`tequio.${service}`),
+    // An idle fetch waits this long on the broker; stopping a consumer waits for it (kafkajs), so shutdowns do too.
+    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(10).max(30_000).default(1000),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(100).default(3),
     KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
     // Production clusters declare their topics (Strimzi KafkaTopic or the chart's provisioning Job).
