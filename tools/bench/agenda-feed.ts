@@ -6,7 +6,8 @@
 import { parseArgs } from 'node:util';
 import { signDevToken } from '@tequio/auth';
 import { waitFor } from '@tequio/devstack';
-import { concurrently, percentile, withBenchStack } from './bench-stack';
+import { percentile } from '../stats/percentile';
+import { concurrently, withBenchStack } from './bench-stack';
 
 const { values } = parseArgs({
   options: {

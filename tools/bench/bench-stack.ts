@@ -20,10 +20,6 @@ export interface BenchStack {
   keysDir: string;
 }
 
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 /** Runs `work` against a fresh stack with the given services, then tears everything down. */
 export async function withBenchStack(services: string[], work: (stack: BenchStack) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tequio-bench-'));

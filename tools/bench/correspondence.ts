@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { percentile } from '../stats/percentile';
 import { signDevToken } from '@tequio/auth';
 import { freePort, registerTenants, run, startLocalKafka, startLocalPostgres, waitFor } from '@tequio/devstack';
 
@@ -28,10 +29,6 @@ const CONCURRENCY = Number(values.concurrency);
 const READS = Number(values.reads);
 const TENANT = 'oaxaca-de-juarez';
 const UNITS = ['402', '801', '305', '210', '120', '650', '110', '130', '140', '150'];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 /** Runs `count` calls at `CONCURRENCY`, returning the sorted latencies (ms) and the wall time (s). */
 async function load(count: number, call: (index: number) => Promise<void>, concurrency = CONCURRENCY): Promise<{ latencies: number[]; seconds: number }> {

@@ -7,6 +7,7 @@
  * Run with `npm run bench:exports [-- --runs 30]`.
  */
 import { parseArgs } from 'node:util';
+import { percentile } from '../stats/percentile';
 import {
   EXAMPLE_QUARTERLY_REPORT,
   QuarterlyReportDocument,
@@ -54,10 +55,6 @@ function programWithTwentyIndicators(): QuarterlyReportDocument {
     partsAddUp: true,
   };
   return { ...EXAMPLE_QUARTERLY_REPORT, mir, breakdowns: [...EXAMPLE_QUARTERLY_REPORT.breakdowns, monthly] };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 const MiB = 1024 * 1024;

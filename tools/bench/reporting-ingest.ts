@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
+import { percentile } from '../stats/percentile';
 // The benchmark drives reporting in-process, as its tests do, to time its ingest and call its replay directly; a tool
 // importing an app is otherwise not allowed.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -32,7 +33,6 @@ const UNITS = Number(values.units);
 const TENANT = 'bench';
 const TOPIC = Topic.CorrespondenceDocumentV1;
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const YEAR_START = Date.UTC(2025, 0, 1);
 
 /** A uuid that depends only on the index and a kind: the same event can be rebuilt for every measure. */

@@ -1,4 +1,4 @@
-import { defaultLimits, Limits, MemorySample, percentile, RequestSample, slope, table, toWindows, verdict } from './soak-stats';
+import { defaultLimits, Limits, MemorySample, RequestSample, slope, table, toWindows, verdict } from './soak-stats';
 
 const MINUTE = 60_000;
 const limits: Limits = { ...defaultLimits(30, 60, 5), minSamplesPerKind: 5 };
@@ -25,15 +25,6 @@ function judge(samples: RequestSample[], memorySamples: MemorySample[], windows 
 }
 
 describe('soak statistics', () => {
-  it('takes nearest-rank percentiles', () => {
-    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect(percentile(sorted, 50)).toBe(50);
-    expect(percentile(sorted, 95)).toBe(95);
-    expect(percentile(sorted, 99)).toBe(99);
-    expect(percentile([7], 99)).toBe(7);
-    expect(percentile([], 50)).toBeNaN();
-  });
-
   it('fits the least-squares slope of a line, and of noise around it', () => {
     expect(slope([0, 1, 2, 3].map((x) => ({ x, y: 10 + 2 * x })))).toBeCloseTo(2);
     expect(slope([0, 1, 2, 3, 4, 5].map((x) => ({ x, y: 100 + 0.5 * x + (x % 2 === 0 ? 3 : -3) })))).toBeCloseTo(0.5 - 9 / 17.5, 5);

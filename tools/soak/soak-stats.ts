@@ -2,6 +2,7 @@
  * The soak's arithmetic: requests and memory samples gathered into fixed windows, and the verdict on them
  * (no error, memory without a growth trend, latency percentiles that do not drift). No I/O here, so it is tested alone.
  */
+import { percentile } from '../stats/percentile';
 
 export interface RequestSample {
   /** Milliseconds since the start of the run. */
@@ -42,12 +43,6 @@ export interface Window {
    * collections, and its floor is what survives them (what a leak makes grow).
    */
   memory: Record<string, { rssMb: number; heapMb: number }>;
-}
-
-/** Nearest-rank percentile of an ascending array; NaN when empty. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
