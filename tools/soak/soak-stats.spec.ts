@@ -12,11 +12,14 @@ function requests(windows: number, perWindow: number, kind: string, ms: (window:
   });
 }
 
-/** Four samples a minute of one service: RSS from `rss(minute)`, heap with a sawtooth over `heapFloor(minute)`. */
+/**
+ * Four samples a minute of one service: RSS from `rss(minute)`, heap with a sawtooth over `heapFloor(minute)`, a
+ * full collection just before each minute's first sample.
+ */
 function memory(windows: number, service: string, rss: (minute: number) => number, heapFloor: (minute: number) => number = () => 50): MemorySample[] {
   return Array.from({ length: windows * 4 }, (_, n) => {
     const minute = n / 4;
-    return { at: minute * MINUTE, service, rssMb: rss(minute), heapMb: heapFloor(minute) + (n % 4) * 15 };
+    return { at: minute * MINUTE, service, rssMb: rss(minute), heapMb: heapFloor(minute) + (n % 4) * 15, majorGcs: Math.floor(n / 4) };
   });
 }
 
@@ -43,8 +46,10 @@ describe('soak statistics', () => {
     ]);
     expect(windows[0].kinds['read']).toMatchObject({ count: 10, p50: 14, p95: 19 });
     expect(windows[1].kinds['write']).toEqual({ count: 1, errors: 1, p50: 40, p95: 40, p99: 40 });
-    // Samples at 0, .25, .5, .75 min: mean RSS 201.5; heap floor 50 under its sawtooth.
+    // Samples at 0, .25, .5, .75 min: mean RSS 201.5; heap floor 50 under its sawtooth. The first window has no
+    // sample after a full collection (none before the first sample counts); the second's first sample is one.
     expect(windows[0].memory['catalog']).toEqual({ rssMb: 201.5, heapMb: 50 });
+    expect(windows[1].memory['catalog'].heapAfterGcMb).toBe(50);
     expect(windows[1].memory['catalog'].rssMb).toBeCloseTo(205.5);
   });
 
@@ -77,7 +82,29 @@ describe('soak statistics', () => {
 
   it('fails a heap whose floor climbs though RSS stays flat (a leak V8 has room for)', () => {
     const result = judge(requests(30, 20, 'report', () => 50), memory(30, 'transparency', () => 230, (minute) => 60 + minute));
-    expect(result.failures.some((f) => f.startsWith('transparency: heap grows'))).toBe(true);
+    expect(result.failures).toEqual([expect.stringMatching(/^transparency: heap after full collections grows 1\.00 MB\/min/)]);
+    expect(result.memory[0]).toMatchObject({ heapReadingsAfterGc: 25, ok: false });
+  });
+
+  it('reads the heap after full collections only: its climb between two of them is no trend', () => {
+    // A 2-minute run: the heap climbs 36 MB over 80 s without a full collection, then one brings it back (as seen in
+    // CI). The climb alone is 20 MB/min; with one reading after a collection the heap is not judged, RSS still is.
+    const TEN_S = 10_000;
+    const short = defaultLimits(2, 10, 0.4);
+    const memorySamples: MemorySample[] = Array.from({ length: 24 }, (_, n) => ({
+      at: n * 5_000,
+      service: 'reporting',
+      rssMb: 240,
+      heapMb: n < 22 ? 83 + n * 1.7 : 84,
+      majorGcs: n < 22 ? 4 : 5,
+    }));
+    const result = verdict(toWindows(requests(2, 60, 'report', () => 20), memorySamples, TEN_S, 12), short);
+    expect(result.memory[0]).toMatchObject({ service: 'reporting', heapReadingsAfterGc: 1, ok: true });
+    expect(result.memory[0].heapSlopeMbPerMin).toBeNaN();
+    expect(result.failures).toEqual([]);
+    // The same readings, each after a collection: that is a leak.
+    const leaking = verdict(toWindows(requests(2, 60, 'report', () => 20), memorySamples.map((s, n) => ({ ...s, majorGcs: n })), TEN_S, 12), short);
+    expect(leaking.failures).toEqual([expect.stringMatching(/^reporting: heap after full collections grows/)]);
   });
 
   it('ignores the warm-up: memory that settles in the first minutes is not a trend', () => {
@@ -126,7 +153,7 @@ describe('soak statistics', () => {
     const short = defaultLimits(2, 10, 0.5);
     // Twelve windows of 10 s, 12 requests each; the last three four times slower, and one failed request.
     const samples: RequestSample[] = Array.from({ length: 144 }, (_, n) => ({ at: Math.floor(n / 12) * TEN_S + (n % 12) * 800, kind: 'write', ms: n >= 108 ? 400 : 100, ok: n !== 5 }));
-    const memorySamples: MemorySample[] = Array.from({ length: 24 }, (_, n) => ({ at: n * 5_000, service: 'agenda', rssMb: 200 + n * 5, heapMb: 60 }));
+    const memorySamples: MemorySample[] = Array.from({ length: 24 }, (_, n) => ({ at: n * 5_000, service: 'agenda', rssMb: 200 + n * 5, heapMb: 60, majorGcs: n }));
     const result = verdict(toWindows(samples, memorySamples, TEN_S, 12), short);
     expect(result.latency[0]).toMatchObject({ kind: 'write', firstCount: 36, lastCount: 36, judged: false, ok: true });
     expect(result.failures).toEqual(['1 of 144 requests failed', expect.stringMatching(/^agenda: RSS grows 60\.00 MB\/min/), expect.stringMatching(/^agenda: RSS 2\d\d → 3\d\d MB/)]);

@@ -19,6 +19,8 @@ export interface MemorySample {
   service: string;
   rssMb: number;
   heapMb: number;
+  /** Full (mark-compact) collections since the service started: a sample after a new one reads what survived it. */
+  majorGcs: number;
 }
 
 export interface KindWindow {
@@ -39,10 +41,11 @@ export interface Window {
   p99: number;
   kinds: Record<string, KindWindow>;
   /**
-   * Each service's mean RSS over the window's samples, and its lowest heap in use: the heap is a sawtooth between
-   * collections, and its floor is what survives them (what a leak makes grow).
+   * Each service's mean RSS over the window's samples and its lowest heap in use; `heapAfterGcMb`, the lowest heap
+   * read just after a full collection, when one ran since the service's previous sample. The heap is a sawtooth
+   * between full collections, tens of MB high; what survives them is what a leak makes grow.
    */
-  memory: Record<string, { rssMb: number; heapMb: number }>;
+  memory: Record<string, { rssMb: number; heapMb: number; heapAfterGcMb?: number }>;
 }
 
 const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -50,6 +53,7 @@ const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / value
 
 /** Cuts the run into windows of `windowMs`; only complete windows count (a run stopped mid-window drops the rest). */
 export function toWindows(requests: readonly RequestSample[], memory: readonly MemorySample[], windowMs: number, windowCount: number): Window[] {
+  const afterGc = samplesAfterFullCollection(memory);
   const windows: Window[] = [];
   for (let index = 0; index < windowCount; index++) {
     const inWindow = <T extends { at: number }>(sample: T) => sample.at >= index * windowMs && sample.at < (index + 1) * windowMs;
@@ -65,7 +69,12 @@ export function toWindows(requests: readonly RequestSample[], memory: readonly M
     const memoryByService: Window['memory'] = {};
     for (const service of [...new Set(samples.map((s) => s.service))].sort()) {
       const ofService = samples.filter((s) => s.service === service);
-      memoryByService[service] = { rssMb: mean(ofService.map((s) => s.rssMb)), heapMb: Math.min(...ofService.map((s) => s.heapMb)) };
+      const afterCollection = ofService.filter((s) => afterGc.has(s));
+      memoryByService[service] = {
+        rssMb: mean(ofService.map((s) => s.rssMb)),
+        heapMb: Math.min(...ofService.map((s) => s.heapMb)),
+        ...(afterCollection.length > 0 && { heapAfterGcMb: Math.min(...afterCollection.map((s) => s.heapMb)) }),
+      };
     }
     windows.push({
       index,
@@ -79,6 +88,18 @@ export function toWindows(requests: readonly RequestSample[], memory: readonly M
     });
   }
   return windows;
+}
+
+/** The samples taken after a full collection that the service's previous sample had not seen. */
+function samplesAfterFullCollection(memory: readonly MemorySample[]): Set<MemorySample> {
+  const previous = new Map<string, number>();
+  const after = new Set<MemorySample>();
+  for (const sample of [...memory].sort((a, b) => a.at - b.at)) {
+    const before = previous.get(sample.service);
+    if (before !== undefined && sample.majorGcs > before) after.add(sample);
+    previous.set(sample.service, sample.majorGcs);
+  }
+  return after;
 }
 
 /** Least-squares slope of y over x (units of y per unit of x); 0 with fewer than two points. */
@@ -98,6 +119,11 @@ export interface Limits {
   /** Growth trend of each service's RSS and heap in use, MB per minute, that fails the run. */
   maxRssSlopeMbPerMin: number;
   maxHeapSlopeMbPerMin: number;
+  /**
+   * The heap's trend is judged over the windows with a reading after a full collection, when there are at least
+   * this many: between collections the heap climbs tens of MB whatever the trend (a 2-minute run often sees one).
+   */
+  minHeapReadingsAfterGc: number;
   /** The last post-warm-up window's RSS over the first's. */
   maxRssGrowthRatio: number;
   /** Median per-window p95 of the last third of the windows over the first third's, per kind of operation… */
@@ -127,6 +153,7 @@ export function defaultLimits(minutes: number, windowSeconds: number, warmupMinu
     windowMinutes: windowSeconds / 60,
     maxRssSlopeMbPerMin: Math.max(1, 16 / steadyMinutes),
     maxHeapSlopeMbPerMin: Math.max(0.5, 8 / steadyMinutes),
+    minHeapReadingsAfterGc: 3,
     maxRssGrowthRatio: 1.25,
     maxP95Ratio: 2,
     minP95IncreaseMs: 50,
@@ -140,7 +167,10 @@ export interface MemoryVerdict {
   firstRssMb: number;
   lastRssMb: number;
   rssSlopeMbPerMin: number;
+  /** Over the readings after a full collection; NaN (not judged) with too few of them. */
   heapSlopeMbPerMin: number;
+  /** Windows with a heap reading after a full collection. */
+  heapReadingsAfterGc: number;
   growthRatio: number;
   ok: boolean;
 }
@@ -186,23 +216,30 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
       failures.push(`${service}: memory read in only ${seen.length} of ${steady.length} windows`);
       continue;
     }
-    const points = (field: 'rssMb' | 'heapMb') => seen.map((w) => ({ x: w.index * limits.windowMinutes, y: w.memory[service][field] }));
+    const rssPoints = seen.map((w) => ({ x: w.index * limits.windowMinutes, y: w.memory[service].rssMb }));
+    const heapPoints = seen
+      .filter((w) => w.memory[service].heapAfterGcMb !== undefined)
+      .map((w) => ({ x: w.index * limits.windowMinutes, y: w.memory[service].heapAfterGcMb as number }));
     const first = seen[0].memory[service].rssMb;
     const last = seen[seen.length - 1].memory[service].rssMb;
     const row: MemoryVerdict = {
       service,
       firstRssMb: first,
       lastRssMb: last,
-      rssSlopeMbPerMin: slope(points('rssMb')),
-      heapSlopeMbPerMin: slope(points('heapMb')),
+      rssSlopeMbPerMin: slope(rssPoints),
+      heapSlopeMbPerMin: heapPoints.length >= limits.minHeapReadingsAfterGc ? slope(heapPoints) : Number.NaN,
+      heapReadingsAfterGc: heapPoints.length,
       growthRatio: last / first,
       ok: true,
     };
-    if (row.rssSlopeMbPerMin > limits.maxRssSlopeMbPerMin) failures.push(`${service}: RSS grows ${row.rssSlopeMbPerMin.toFixed(2)} MB/min (limit ${limits.maxRssSlopeMbPerMin})`);
-    if (row.heapSlopeMbPerMin > limits.maxHeapSlopeMbPerMin) failures.push(`${service}: heap grows ${row.heapSlopeMbPerMin.toFixed(2)} MB/min (limit ${limits.maxHeapSlopeMbPerMin})`);
-    if (row.growthRatio > limits.maxRssGrowthRatio) failures.push(`${service}: RSS ${first.toFixed(0)} → ${last.toFixed(0)} MB (×${row.growthRatio.toFixed(2)}, limit ×${limits.maxRssGrowthRatio})`);
-    row.ok =
-      row.rssSlopeMbPerMin <= limits.maxRssSlopeMbPerMin && row.heapSlopeMbPerMin <= limits.maxHeapSlopeMbPerMin && row.growthRatio <= limits.maxRssGrowthRatio;
+    const problems = [
+      row.rssSlopeMbPerMin > limits.maxRssSlopeMbPerMin && `${service}: RSS grows ${row.rssSlopeMbPerMin.toFixed(2)} MB/min (limit ${limits.maxRssSlopeMbPerMin})`,
+      row.heapSlopeMbPerMin > limits.maxHeapSlopeMbPerMin &&
+        `${service}: heap after full collections grows ${row.heapSlopeMbPerMin.toFixed(2)} MB/min (limit ${limits.maxHeapSlopeMbPerMin})`,
+      row.growthRatio > limits.maxRssGrowthRatio && `${service}: RSS ${first.toFixed(0)} → ${last.toFixed(0)} MB (×${row.growthRatio.toFixed(2)}, limit ×${limits.maxRssGrowthRatio})`,
+    ].filter((problem): problem is string => typeof problem === 'string');
+    failures.push(...problems);
+    row.ok = problems.length === 0;
     memory.push(row);
   }
 
