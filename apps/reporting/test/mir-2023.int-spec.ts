@@ -140,6 +140,10 @@ describe('2023 MIR of program 04 through catalog import, manual captures and the
     const file = await download(reporting.http().get(`/indicators/${indicatorOf['Fin']}/captures/2023/1/evidence/${listed[0].id}`).set(planning));
     expect(file.status).toBe(200);
     expect(Buffer.from(file.body).equals(pdf)).toBe(true);
+    // The file belongs to the first quarter's capture: through another quarter's it is not found.
+    const elsewhere = await reporting.http().get(`/indicators/${indicatorOf['Fin']}/captures/2023/2/evidence/${listed[0].id}`).set(planning);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.message).toBe(`attachmentId: la captura del trimestre 2 de 2023 no tiene el adjunto ${listed[0].id}`);
     expect((await reporting.http().get(`/indicators/${indicatorOf['Fin']}/captures/2023/1`).set(planning).expect(200)).body.attachments).toBe(1);
 
     const warnings = (await report().expect(200)).body.table.warnings.filter((w: { code: string }) => w.code === 'captura_sin_evidencia');

@@ -16,7 +16,7 @@ import {
   DocumentTurned,
   EventDefinition,
 } from '@tequio/contracts';
-import { AttachmentsService, AttachmentView, OpenedAttachment } from '@tequio/attachments';
+import { AttachmentsService, AttachmentView, OpenedAttachment, openOwnedAttachment } from '@tequio/attachments';
 import { OutboxService } from '@tequio/messaging';
 import { AuditTrail } from '@tequio/persistence';
 import type { IncomingMessage } from 'node:http';
@@ -207,11 +207,7 @@ export class DocumentsService implements OnModuleInit {
   /** A file of the document (its bytes may hold personal data: the read is audited). */
   async openAttachment(user: TequioClaims, id: string, attachmentId: string): Promise<OpenedAttachment> {
     await this.requireHandler(user, id);
-    const opened = await this.attachments.open(user.tenant, attachmentId);
-    if (opened.attachment.ownerType !== documentOwner(id).type || opened.attachment.ownerId !== id) {
-      opened.stream.destroy();
-      throw new NotFoundException(`attachmentId: el documento no tiene el adjunto ${attachmentId}`);
-    }
+    const opened = await openOwnedAttachment(this.attachments, user.tenant, documentOwner(id), attachmentId, 'el documento');
     await this.documents.transaction((manager) =>
       this.audit.record(manager, { tenant: user.tenant, actor: user.sub, entityType: 'document', entityId: id, action: 'attachment_read', after: { attachmentId } }),
     );

@@ -1,5 +1,5 @@
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { AttachmentsService, AttachmentView, OpenedAttachment, ReceivedUpload } from '@tequio/attachments';
+import { AttachmentsService, AttachmentView, OpenedAttachment, openOwnedAttachment, ReceivedUpload } from '@tequio/attachments';
 import { TequioClaims } from '@tequio/auth';
 import { IncomingMessage } from 'node:http';
 import { IndicatorDefinition } from '@tequio/contracts';
@@ -63,12 +63,8 @@ export class CapturesService {
 
   async openEvidence(user: TequioClaims, indicatorId: string, year: number, quarter: number, attachmentId: string): Promise<OpenedAttachment> {
     await this.indicatorFor(user, indicatorId);
-    const opened = await this.attachments.open(user.tenant, attachmentId);
-    if (opened.attachment.ownerType !== CAPTURE_OWNER_TYPE || opened.attachment.ownerId !== captureOwnerId(indicatorId, year, quarter)) {
-      opened.stream.destroy();
-      throw new NotFoundException(`attachmentId: no existe el adjunto ${attachmentId} en esta captura`);
-    }
-    return opened;
+    const owner = { type: CAPTURE_OWNER_TYPE, id: captureOwnerId(indicatorId, year, quarter) };
+    return openOwnedAttachment(this.attachments, user.tenant, owner, attachmentId, `la captura del trimestre ${quarter} de ${year}`);
   }
 
   async capture(user: TequioClaims, indicatorId: string, year: number, quarter: number, input: CaptureInput): Promise<ManualCapture> {
