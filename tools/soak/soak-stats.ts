@@ -121,9 +121,12 @@ export interface Limits {
   maxHeapSlopeMbPerMin: number;
   /**
    * The heap's trend is judged over the windows with a reading after a full collection, when there are at least
-   * this many: between collections the heap climbs tens of MB whatever the trend (a 2-minute run often sees one).
+   * this many spanning at least `minHeapSpanMinutes`: between full collections the heap climbs tens of MB whatever
+   * the trend, and a reading a few seconds after one still holds what was allocated since (up to a young generation,
+   * ~16 MB), so over a 2-minute run that noise alone makes a steep slope. A short run judges RSS only.
    */
   minHeapReadingsAfterGc: number;
+  minHeapSpanMinutes: number;
   /** The last post-warm-up window's RSS over the first's. */
   maxRssGrowthRatio: number;
   /** Median per-window p95 of the last third of the windows over the first third's, per kind of operation… */
@@ -154,6 +157,7 @@ export function defaultLimits(minutes: number, windowSeconds: number, warmupMinu
     maxRssSlopeMbPerMin: Math.max(1, 16 / steadyMinutes),
     maxHeapSlopeMbPerMin: Math.max(0.5, 8 / steadyMinutes),
     minHeapReadingsAfterGc: 3,
+    minHeapSpanMinutes: 10,
     maxRssGrowthRatio: 1.25,
     maxP95Ratio: 2,
     minP95IncreaseMs: 50,
@@ -167,7 +171,7 @@ export interface MemoryVerdict {
   firstRssMb: number;
   lastRssMb: number;
   rssSlopeMbPerMin: number;
-  /** Over the readings after a full collection; NaN (not judged) with too few of them. */
+  /** Over the readings after a full collection; NaN (not judged) with too few of them or over too short a span. */
   heapSlopeMbPerMin: number;
   /** Windows with a heap reading after a full collection. */
   heapReadingsAfterGc: number;
@@ -227,7 +231,10 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
       firstRssMb: first,
       lastRssMb: last,
       rssSlopeMbPerMin: slope(rssPoints),
-      heapSlopeMbPerMin: heapPoints.length >= limits.minHeapReadingsAfterGc ? slope(heapPoints) : Number.NaN,
+      heapSlopeMbPerMin:
+        heapPoints.length >= limits.minHeapReadingsAfterGc && heapPoints[heapPoints.length - 1].x - heapPoints[0].x >= limits.minHeapSpanMinutes
+          ? slope(heapPoints)
+          : Number.NaN,
       heapReadingsAfterGc: heapPoints.length,
       growthRatio: last / first,
       ok: true,
