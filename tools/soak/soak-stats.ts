@@ -121,12 +121,13 @@ export interface Limits {
   maxHeapSlopeMbPerMin: number;
   /**
    * The heap's trend is judged over the windows with a reading after a full collection, when there are at least
-   * this many spanning at least `minHeapSpanMinutes`: between full collections the heap climbs tens of MB whatever
+   * this many spanning at least `minMemoryTrendMinutes`: between full collections the heap climbs tens of MB whatever
    * the trend, and a reading a few seconds after one still holds what was allocated since (up to a young generation,
-   * ~16 MB), so over a 2-minute run that noise alone makes a steep slope. A short run judges RSS only.
+   * ~16 MB), so over a 2-minute run that noise alone makes a steep slope. RSS slopes need the same span; a short
+   * run judges RSS by its last/first ratio only.
    */
   minHeapReadingsAfterGc: number;
-  minHeapSpanMinutes: number;
+  minMemoryTrendMinutes: number;
   /** The last post-warm-up window's RSS over the first's. */
   maxRssGrowthRatio: number;
   /** Median per-window p95 of the last third of the windows over the first third's, per kind of operation… */
@@ -157,7 +158,7 @@ export function defaultLimits(minutes: number, windowSeconds: number, warmupMinu
     maxRssSlopeMbPerMin: Math.max(1, 16 / steadyMinutes),
     maxHeapSlopeMbPerMin: Math.max(0.5, 8 / steadyMinutes),
     minHeapReadingsAfterGc: 3,
-    minHeapSpanMinutes: 10,
+    minMemoryTrendMinutes: 10,
     maxRssGrowthRatio: 1.25,
     maxP95Ratio: 2,
     minP95IncreaseMs: 50,
@@ -230,9 +231,10 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
       service,
       firstRssMb: first,
       lastRssMb: last,
-      rssSlopeMbPerMin: slope(rssPoints),
+      // Over a short run V8 sizing its spaces to the load is a steep slope (catalog: 18 MB in 90 s); the ratio still judges it.
+      rssSlopeMbPerMin: rssPoints[rssPoints.length - 1].x - rssPoints[0].x >= limits.minMemoryTrendMinutes ? slope(rssPoints) : Number.NaN,
       heapSlopeMbPerMin:
-        heapPoints.length >= limits.minHeapReadingsAfterGc && heapPoints[heapPoints.length - 1].x - heapPoints[0].x >= limits.minHeapSpanMinutes
+        heapPoints.length >= limits.minHeapReadingsAfterGc && heapPoints[heapPoints.length - 1].x - heapPoints[0].x >= limits.minMemoryTrendMinutes
           ? slope(heapPoints)
           : Number.NaN,
       heapReadingsAfterGc: heapPoints.length,

@@ -115,7 +115,7 @@ async function soak(urls: DemoUrls): Promise<boolean> {
 
   say(`${minutes} min at ${rate} operations/s (at most ${concurrency} in flight), windows of ${windowSeconds} s, warm-up ${warmupMinutes} min`);
   say(
-    `limits: RSS ≤ ${limits.maxRssSlopeMbPerMin.toFixed(2)} MB/min and ×${limits.maxRssGrowthRatio}, heap after full collections ≤ ${limits.maxHeapSlopeMbPerMin.toFixed(2)} MB/min (${limits.minHeapReadingsAfterGc} readings over ${limits.minHeapSpanMinutes} min or more), p95 ≤ ×${limits.maxP95Ratio} (+${limits.minP95IncreaseMs} ms) for kinds with ${limits.minSamplesPerKind} requests a third, in thirds of ${limits.minLatencyThirdMinutes} min or more`,
+    `limits: RSS ≤ ${limits.maxRssSlopeMbPerMin.toFixed(2)} MB/min and ×${limits.maxRssGrowthRatio}, heap after full collections ≤ ${limits.maxHeapSlopeMbPerMin.toFixed(2)} MB/min (${limits.minHeapReadingsAfterGc} readings over ${limits.minMemoryTrendMinutes} min or more), p95 ≤ ×${limits.maxP95Ratio} (+${limits.minP95IncreaseMs} ms) for kinds with ${limits.minSamplesPerKind} requests a third, in thirds of ${limits.minLatencyThirdMinutes} min or more`,
   );
   const pickOperation = weightedPicker(operations);
   t0 = performance.now();
@@ -230,7 +230,7 @@ function print(windows: Window[], result: ReturnType<typeof verdict>, requests: 
       }),
     ) + '\n',
   );
-  process.stdout.write(`\nMemory after the warm-up (MB; slopes by least squares over the windows, the heap's over those read after a full collection: – with fewer than ${limits.minHeapReadingsAfterGc} or over less than ${limits.minHeapSpanMinutes} min)\n`);
+  process.stdout.write(`\nMemory after the warm-up (MB; slopes by least squares over the windows, the heap's over those read after a full collection: – with fewer than ${limits.minHeapReadingsAfterGc} or over less than ${limits.minMemoryTrendMinutes} min)\n`);
   process.stdout.write(
     table(
       ['service', 'first RSS', 'last RSS', 'RSS MB/min', 'windows after a full GC', 'their heap MB/min', 'last/first', 'verdict'],
