@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { createServiceApp, loadServiceConfig, runMigrations, ServiceConfig, ServiceDefinition } from '@tequio/platform';
 import supertest from 'supertest';
 import { TestDatabase } from './database';
-import { uniqueGroup } from './test-environment';
+import { TEST_FETCH_MAX_WAIT_MS, uniqueGroup } from './test-environment';
 
 export interface RunningService {
   app: INestApplication;
@@ -24,8 +24,7 @@ export async function startServiceInProcess(
     OUTBOX_POLL_MS: '50',
     DATABASE_POOL_SIZE: '5',
     KAFKA_CONSUMER_GROUP: uniqueGroup(definition.name),
-    // Stopping a consumer waits for its idle fetch: keep it short, tests stop hundreds of services.
-    KAFKA_FETCH_MAX_WAIT_MS: '200',
+    KAFKA_FETCH_MAX_WAIT_MS: String(TEST_FETCH_MAX_WAIT_MS),
     ...env,
   });
   const app = await createServiceApp(definition, config);

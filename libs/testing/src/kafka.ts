@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Consumer, IHeaders, Kafka, KafkaMessage, logLevel, Partitioners } from 'kafkajs';
 import { LocalKafka, localKafka } from '@tequio/devstack';
 import { ensureTopics } from '@tequio/messaging';
-import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, uniqueGroup } from './test-environment';
+import { KAFKA_CACHE_DIR, requireEnv, TEST_ENV, TEST_FETCH_MAX_WAIT_MS, uniqueGroup } from './test-environment';
 
 export interface TappedMessage {
   topic: string;
@@ -37,7 +37,7 @@ export class EventTap {
       topics.map((topic) => ({ topic, numPartitions: 3 })),
       { timeoutMs: 30_000 },
     ).finally(() => admin.disconnect());
-    const consumer = client.consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true, maxWaitTimeInMs: 200 });
+    const consumer = client.consumer({ groupId: uniqueGroup('tap'), allowAutoTopicCreation: true, maxWaitTimeInMs: TEST_FETCH_MAX_WAIT_MS });
     const tap = new EventTap(consumer);
     await consumer.connect();
     await consumer.subscribe({ topics, fromBeginning: true });

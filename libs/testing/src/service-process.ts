@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { freePort, waitFor } from '@tequio/devstack';
-import { REPO_ROOT, serviceEntryPoint, ServiceName, uniqueGroup } from './test-environment';
+import { REPO_ROOT, serviceEntryPoint, ServiceName, TEST_FETCH_MAX_WAIT_MS, uniqueGroup } from './test-environment';
 
 export interface ServiceProcess {
   name: ServiceName;
@@ -25,8 +25,7 @@ export async function spawnService(name: ServiceName, env: Record<string, string
       PORT: String(port),
       HOST: '127.0.0.1',
       KAFKA_CONSUMER_GROUP: uniqueGroup(name),
-      // Stopping a consumer waits for its idle fetch: keep it short, tests stop hundreds of services.
-      KAFKA_FETCH_MAX_WAIT_MS: '200',
+      KAFKA_FETCH_MAX_WAIT_MS: String(TEST_FETCH_MAX_WAIT_MS),
       OUTBOX_POLL_MS: '100',
       ...env,
     },

@@ -35,6 +35,12 @@ export function withDatabase(url: string, database: string): string {
   return parsed.toString();
 }
 
+/**
+ * How long the tests' consumers let an idle fetch wait on the broker: stopping a consumer waits for its fetch in
+ * flight (kafkajs' default, 5 s, made each of the suite's hundreds of service stops take 5 s).
+ */
+export const TEST_FETCH_MAX_WAIT_MS = 200;
+
 /** A consumer group no other test or run shares, so each starts from the beginning of its topics. */
 export function uniqueGroup(label: string): string {
   return `${process.env[TEST_ENV.runId] ?? 'local'}.${label}.${Math.random().toString(36).slice(2, 8)}`;
