@@ -221,6 +221,9 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
       failures.push(`${service}: memory read in only ${seen.length} of ${steady.length} windows`);
       continue;
     }
+    // NaN (not judged) unless `minPoints` points span `minMemoryTrendMinutes`.
+    const trend = (points: ReadonlyArray<{ x: number; y: number }>, minPoints: number) =>
+      points.length >= minPoints && points[points.length - 1].x - points[0].x >= limits.minMemoryTrendMinutes ? slope(points) : Number.NaN;
     const rssPoints = seen.map((w) => ({ x: w.index * limits.windowMinutes, y: w.memory[service].rssMb }));
     const heapPoints = seen
       .filter((w) => w.memory[service].heapAfterGcMb !== undefined)
@@ -232,11 +235,8 @@ export function verdict(windows: readonly Window[], limits: Limits): Verdict {
       firstRssMb: first,
       lastRssMb: last,
       // Over a short run V8 sizing its spaces to the load is a steep slope (catalog: 18 MB in 90 s); the ratio still judges it.
-      rssSlopeMbPerMin: rssPoints[rssPoints.length - 1].x - rssPoints[0].x >= limits.minMemoryTrendMinutes ? slope(rssPoints) : Number.NaN,
-      heapSlopeMbPerMin:
-        heapPoints.length >= limits.minHeapReadingsAfterGc && heapPoints[heapPoints.length - 1].x - heapPoints[0].x >= limits.minMemoryTrendMinutes
-          ? slope(heapPoints)
-          : Number.NaN,
+      rssSlopeMbPerMin: trend(rssPoints, 2),
+      heapSlopeMbPerMin: trend(heapPoints, limits.minHeapReadingsAfterGc),
       heapReadingsAfterGc: heapPoints.length,
       growthRatio: last / first,
       ok: true,
